@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Distillery",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "distillery", targets: ["distillery"]),
+    ],
+    dependencies: [
+        // YAML for directive options: a solved problem, with source marks for diagnostics.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The CLI's commands and options.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CMark",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "DistillCore",
+            resources: [.copy("Resources")]
+        ),
+        .target(name: "Charts", dependencies: ["CCairo"]),
+        .target(name: "Notebook", dependencies: ["CMark", "Yams"]),
+        .target(name: "Report", dependencies: ["Notebook", "CMark"]),
+        .target(name: "Directives", dependencies: ["Notebook", "Report", "DistillCore", "Charts"]),
+        .executableTarget(
+            name: "distillery",
+            dependencies: [
+                "Directives", "Notebook", "Report",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DistillCoreTests", dependencies: ["DistillCore"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["distillery"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

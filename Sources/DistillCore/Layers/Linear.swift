@@ -1,0 +1,49 @@
+/// A fully connected layer with PyTorch's `nn.Linear` conventions: `y = x·Wᵀ + b`, the weight
+/// stored as `[out, in]` and the bias as `[out]`. Its parameters live inside a model's flat
+/// parameter buffer; `Linear` only knows where.
+public struct Linear: Sendable, Hashable {
+    public let inputs: Int
+    public let outputs: Int
+    /// Offset of the weight (`outputs × inputs` values) in the flat parameter buffer.
+    public let weightOffset: Int
+    /// Offset of the bias (`outputs` values) in the flat parameter buffer.
+    public var biasOffset: Int { weightOffset + inputs * outputs }
+    public var parameterCount: Int { inputs * outputs + outputs }
+
+    /// PyTorch's default initialisation: weight and bias ~ U(−1/√in, 1/√in), weight first,
+    /// row by row, then the bias.
+    func initialize(_ parameters: UnsafeMutablePointer<Float>, using generator: inout SeededGenerator) {
+        let bound = 1 / Float(inputs).squareRoot()
+        for i in 0..<parameterCount {
+            parameters[weightOffset + i] = generator.nextFloat(in: -bound, bound)
+        }
+    }
+
+    /// Forward. x: [batch, in] → y: [batch, out]; `scratch` holds `in × out` floats.
+    func forward(_ parameters: UnsafePointer<Float>, x: UnsafePointer<Float>, batch: Int,
+                 y: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+        transpose(parameters + weightOffset, into: scratch, rows: outputs, columns: inputs)
+        multiply(x, scratch, into: y, m: batch, k: inputs, n: outputs)
+        let bias = parameters + biasOffset
+        for r in 0..<batch {
+            let row = y + r * outputs
+            for o in 0..<outputs { row[o] += bias[o] }
+        }
+    }
+
+    /// Backward. dy: [batch, out], x: [batch, in] (the forward input).
+    /// Accumulates dW = dyᵀ·x [out, in] and db = Σ_rows dy [out] into `gradients`; writes
+    /// dx = dy·W [batch, in] when `dx` is given (the first layer needs no input gradient).
+    func backward(_ parameters: UnsafePointer<Float>, x: UnsafePointer<Float>, dy: UnsafePointer<Float>,
+                  batch: Int, gradients: UnsafeMutablePointer<Float>, dx: UnsafeMutablePointer<Float>?) {
+        accumulateTransposedProduct(dy, x, into: gradients + weightOffset, k: batch, m: outputs, n: inputs)
+        let biasGradient = gradients + biasOffset
+        for r in 0..<batch {
+            let row = dy + r * outputs
+            for o in 0..<outputs { biasGradient[o] += row[o] }
+        }
+        if let dx {
+            multiply(dy, parameters + weightOffset, into: dx, m: batch, k: outputs, n: inputs)
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// Everything that determines a training run besides the data and the objective.
+public struct TrainingConfiguration: Sendable, Hashable {
+    public var hidden: [Int]
+    public var activation: Activation
+    public var optimizer: OptimizerConfiguration
+    public var epochs: Int
+    /// Examples per step; nil trains on the full batch.
+    public var batchSize: Int?
+    /// Seeds the weight initialisation and the mini-batch order.
+    public var seed: UInt64
+
+    public init(hidden: [Int], activation: Activation = .relu, optimizer: OptimizerConfiguration,
+                epochs: Int, batchSize: Int? = nil, seed: UInt64 = 0) {
+        self.hidden = hidden
+        self.activation = activation
+        self.optimizer = optimizer
+        self.epochs = epochs
+        self.batchSize = batchSize
+        self.seed = seed
+    }
+}

@@ -1,0 +1,23 @@
+/// What a running directive may see: the results of the directives it depends on.
+public struct ExecutionContext: Sendable {
+    let results: [String: DirectiveResult]
+    let kinds: [String: String]
+
+    /// The value produced by directive `name`, which must be of type `T`;
+    /// `expected` says what was wanted, for the error message ("a training run").
+    public func value<T>(of name: String, as type: T.Type, expected: String) throws -> T {
+        guard let result = results[name] else {
+            throw ExecutionError("'\(name)' has not been run before this directive")
+        }
+        guard let value = result.value as? T else {
+            throw ExecutionError("'\(name)' is a {\(kinds[name] ?? "?")} directive, but \(expected) is needed here")
+        }
+        return value
+    }
+}
+
+/// A failure while running a directive; the executor adds the directive's location.
+public struct ExecutionError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,20 @@
+/// Runs a plan's directives in order and keeps their results by name.
+public enum Executor {
+    /// Runs every step; the first failure stops the build with a diagnostic at the failing
+    /// directive.
+    public static func run(_ plan: BuildPlan) throws -> [String: DirectiveResult] {
+        var results = [String: DirectiveResult]()
+        let kinds = Dictionary(uniqueKeysWithValues: plan.steps.map { ($0.invocation.name, $0.invocation.kind) })
+        for step in plan.steps {
+            let context = ExecutionContext(results: results, kinds: kinds)
+            do {
+                results[step.invocation.name] = try step.directive.run(in: context)
+            } catch let diagnostic as Diagnostic {
+                throw diagnostic
+            } catch {
+                throw Diagnostic(at: step.invocation.location, "{\(step.invocation.kind)} \(step.invocation.name): \(error)")
+            }
+        }
+        return results
+    }
+}

@@ -1,0 +1,34 @@
+import Directives
+import Foundation
+import Notebook
+import Report
+
+/// The build recipe, stage by stage: load → parse → plan → execute → render → write.
+enum Pipeline {
+    static func load(_ options: BookOptions) throws -> ParsedBook {
+        let book = try BookLoader.load(from: options.chaptersURL, displayPrefix: options.chapters)
+        return try ParsedBook(book)
+    }
+
+    static func plan(_ parsed: ParsedBook) throws -> BuildPlan {
+        try BuildPlan(parsed, registry: distilleryDirectives)
+    }
+
+    static func build(_ options: BookOptions, output: URL) throws -> [OutputFile] {
+        let parsed = try load(options)
+        let results = try Executor.run(try plan(parsed))
+        let files = ReportRenderer.render(parsed, results: results)
+        try OutputWriter.replace(output, with: files)
+        return files
+    }
+}
+
+/// Prints the diagnostics of a failed stage to standard error, compiler-style.
+func report(_ error: Error) {
+    let lines: [String] = switch error {
+    case let list as DiagnosticList: list.diagnostics.map(\.description)
+    case let diagnostic as Diagnostic: [diagnostic.description]
+    default: ["error: \(error)"]
+    }
+    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+}
