@@ -40,7 +40,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DistillCoreTests", dependencies: ["DistillCore"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "CCairo"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook"]),
         .testTarget(

@@ -28,8 +28,10 @@ public enum Softmax {
             for i in row { maximum = max(maximum, logits.values[i] / temperature) }
             var sum = 0.0
             for i in row { sum += Double(expf(logits.values[i] / temperature - maximum)) }
-            let logNormalizer = maximum + Float(log(sum))
-            for i in row { out.values[i] = logits.values[i] / temperature - logNormalizer }
+            // (x − m) − log Σ, not x − (m + log Σ): with |m| large, m + log Σ would round away
+            // the digits of log Σ.
+            let logSum = Float(log(sum))
+            for i in row { out.values[i] = (logits.values[i] / temperature - maximum) - logSum }
         }
         return out
     }

@@ -18,16 +18,19 @@ public struct DirectiveOptions: Sendable {
     }
 
     private let entries: [String: Entry]
-    /// Where the body starts; used for whole-directive messages.
+    /// Where whole-directive messages point (the directive's opening fence).
     public let location: SourceLocation
     /// "{train}" or "book.yml": how messages name the thing these options belong to.
     public let subject: String
 
     /// Parses `yaml` whose first line is line `firstLine` of `file`, and rejects keys not in
-    /// `allowed` ("unknown option 'hiden' for {train}; did you mean 'hidden'?").
-    public init(yaml: String, file: String, firstLine: Int, subject: String, allowed: [String]) throws {
+    /// `allowed` ("unknown option 'hiden' for {train}; did you mean 'hidden'?"). Problems with
+    /// the directive as a whole (a missing option) are reported at `owner`, by default the
+    /// first line.
+    public init(yaml: String, file: String, firstLine: Int, subject: String, allowed: [String],
+                owner: SourceLocation? = nil) throws {
         self.subject = subject
-        location = SourceLocation(file: file, line: firstLine)
+        location = owner ?? SourceLocation(file: file, line: firstLine)
         func locate(_ mark: Mark?) -> SourceLocation {
             guard let mark else { return SourceLocation(file: file, line: firstLine) }
             return SourceLocation(file: file, line: firstLine + mark.line - 1, column: mark.column)
@@ -94,7 +97,7 @@ public struct DirectiveOptions: Sendable {
 
     public func contains(_ key: String) -> Bool { entries[key] != nil }
 
-    /// Where `key`'s value is, or the body's start when the key is absent.
+    /// Where `key`'s value is, or the directive's location when the key is absent.
     public func location(of key: String) -> SourceLocation { entries[key]?.valueLocation ?? location }
 
     /// An error about `key`'s value, at its position.

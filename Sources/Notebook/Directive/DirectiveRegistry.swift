@@ -14,7 +14,8 @@ public struct DirectiveRegistry: Sendable {
         }
         let options = try DirectiveOptions(yaml: invocation.yaml, file: invocation.location.file,
                                            firstLine: invocation.bodyFirstLine, subject: "{\(invocation.kind)}",
-                                           allowed: (type.options + commonOptions).map(\.name))
+                                           allowed: (type.options + commonOptions).map(\.name),
+                                           owner: invocation.location)
         return try type.init(name: invocation.name, options: options)
     }
 }

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import Report
+
+@Suite struct OutputWriterTests {
+    func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func replacesTheWholeFolder() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("output")
+        try OutputWriter.replace(output, with: [OutputFile(path: "old.html", text: "old")])
+        try OutputWriter.replace(output, with: [OutputFile(path: "figures/a.png", bytes: [1]), OutputFile(path: "index.html", text: "new")])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == ["figures", "index.html"])
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "new")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["output"])
+    }
+
+    @Test func aFailedWriteLeavesThePreviousOutputIntact() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("output")
+        try OutputWriter.replace(output, with: [OutputFile(path: "index.html", text: "previous")])
+        // "a" is written as a file, so "a/b" cannot be created: the write fails midway.
+        #expect(throws: (any Error).self) {
+            try OutputWriter.replace(output, with: [OutputFile(path: "a", text: "x"), OutputFile(path: "a/b", text: "y")])
+        }
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "previous")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["output"])
+    }
+}

@@ -1,0 +1,37 @@
+import Testing
+@testable import Notebook
+@testable import Report
+
+@Suite struct ReportRendererTests {
+    let parsed = try! ParsedBook(Book(settings: BookSettings(title: "Book"), chapters: [
+        Chapter(displayPath: "c/01-a.md", slug: "01-a", source: "# First\n\n```{x} fig_one\n```\n\n```{x} tab_one\n```\n"),
+        Chapter(displayPath: "c/02-b.md", slug: "02-b", source: "Intro without a heading.\n\n```{x} fig_two\n```\n\n```python\nprint(1)\n```\n"),
+    ]))
+
+    func figure(_ name: String) -> DirectiveResult {
+        DirectiveResult(blocks: [.figure(Figure(fileName: "\(name).png", png: [1, 2, 3], width: 800, height: 500,
+                                                caption: "A <b> caption", alt: "alt \"text\""))])
+    }
+
+    @Test func numbersFiguresThroughTheBookAndReplacesDirectives() {
+        let results = [
+            "fig_one": figure("fig_one"), "fig_two": figure("fig_two"),
+            "tab_one": DirectiveResult(blocks: [.table(Table(caption: "T", header: ["k", "v"], rows: [["a", "1"]],
+                                                            alignments: [.leading, .trailing]))]),
+        ]
+        let files = Dictionary(uniqueKeysWithValues: ReportRenderer.render(parsed, results: results).map { ($0.path, $0) })
+        #expect(Set(files.keys) == ["style.css", "index.html", "01-a.html", "02-b.html", "figures/fig_one.png", "figures/fig_two.png"])
+        let first = String(decoding: files["01-a.html"]!.bytes, as: UTF8.self)
+        #expect(first.contains("<span class=\"label\">Figure 1.</span> A &lt;b&gt; caption"))
+        #expect(first.contains("alt=\"alt &quot;text&quot;\""))
+        #expect(first.contains("<span class=\"label\">Table 1.</span> T"))
+        #expect(first.contains("<td class=\"num\">1</td>"))
+        #expect(first.contains("<title>First · Book</title>"))
+        let second = String(decoding: files["02-b.html"]!.bytes, as: UTF8.self)
+        #expect(second.contains("Figure 2.</span>"))
+        #expect(second.contains("<code class=\"language-python\">print(1)"))
+        #expect(second.contains("<title>02-b · Book</title>"))
+        #expect(second.contains("<a class=\"prev\" rel=\"prev\" href=\"01-a.html\">← First</a>"))
+        #expect(files["figures/fig_two.png"]!.bytes == [1, 2, 3])
+    }
+}
