@@ -47,10 +47,63 @@ import Testing
         #expect(try Trainer.train(other, data: data, objective: objective).model != first.model)
     }
 
+    @Test func resultsDoNotDependOnTheNumberOfThreads() throws {
+        let data = self.data
+        let job: @Sendable (UInt64) throws -> TrainedModel = { seed in
+            let configuration = TrainingConfiguration(hidden: [8], optimizer: .sgd(.init(learningRate: 0.1, momentum: 0.9)),
+                                                      epochs: 10, batchSize: 32, seed: seed)
+            return try Trainer.train(configuration, data: data, objective: HardLabelObjective(labels: data.train.labels))
+        }
+        let serial = try SeedRunner.run(seeds: [1, 2, 3, 4, 5], threads: 1, job)
+        let parallel = try SeedRunner.run(seeds: [1, 2, 3, 4, 5], threads: 2, job)
+        #expect(serial == parallel)
+        #expect(serial[0] != serial[1])
+    }
+
+    @Test func distillationTrainsAStudentTowardsTheTeacher() throws {
+        let teacherConfiguration = TrainingConfiguration(hidden: [16], optimizer: .adam(.init(learningRate: 0.01)), epochs: 100, seed: 1)
+        let teacher = try Trainer.train(teacherConfiguration, data: data, objective: HardLabelObjective(labels: data.train.labels))
+        let objective = DistillationObjective(loss: DistillationLoss(temperature: 4, alpha: 0.9), labels: data.train.labels,
+                                              teacherLogits: teacher.model.logits(data.train.features))
+        let student = try Trainer.train(TrainingConfiguration(hidden: [8], optimizer: .adam(.init(learningRate: 0.01)), epochs: 200, seed: 2),
+                                        data: data, objective: objective)
+        #expect(student.history.trainLoss.last! < student.history.trainLoss.first!)
+        let agreement = TeacherAgreement(student: student.model.logits(data.test.features),
+                                         teacher: teacher.model.logits(data.test.features))
+        #expect(agreement.top1Agreement >= 0.9)
+    }
+
+    @Test func dropoutIsSeededAndChangesTraining() throws {
+        var configuration = TrainingConfiguration(hidden: [16], dropout: 0.5, optimizer: .adam(.init(learningRate: 0.01)),
+                                                  epochs: 5, seed: 3)
+        let objective = HardLabelObjective(labels: data.train.labels)
+        let first = try Trainer.train(configuration, data: data, objective: objective)
+        #expect(try Trainer.train(configuration, data: data, objective: objective) == first)
+        configuration.dropout = 0
+        #expect(try Trainer.train(configuration, data: data, objective: objective) != first)
+    }
+
+    @Test func trainingCanStartFromGivenWeights() throws {
+        let configuration = TrainingConfiguration(hidden: [8], optimizer: .sgd(.init(learningRate: 0.05)), epochs: 3, seed: 9)
+        let objective = HardLabelObjective(labels: data.train.labels)
+        var generator = SeededGenerator(seed: 123)
+        let start = MLP<Float>(MLPArchitecture(inputs: 4, hidden: [8], outputs: 3), generator: &generator)
+        let fromStart = try Trainer.train(configuration, data: data, objective: objective, initialModel: start)
+        #expect(try Trainer.train(configuration, data: data, objective: objective, initialModel: start) == fromStart)
+        #expect(try Trainer.train(configuration, data: data, objective: objective) != fromStart)
+    }
+
     @Test func divergenceIsReportedWithTheEpoch() {
         let configuration = TrainingConfiguration(hidden: [10], optimizer: .sgd(.init(learningRate: 1e6)), epochs: 50, seed: 1)
-        #expect(throws: TrainingError.self) {
-            try Trainer.train(configuration, data: data, objective: HardLabelObjective(labels: data.train.labels))
+        do {
+            _ = try Trainer.train(configuration, data: data, objective: HardLabelObjective(labels: data.train.labels))
+            Issue.record("a learning rate of 1e6 should diverge")
+        } catch let TrainingError.diverged(epoch, learningRate) {
+            #expect((1...50).contains(epoch) && learningRate == 1e6)
+        } catch {
+            Issue.record("unexpected error \(error)")
         }
+        #expect(TrainingError.diverged(epoch: 3, learningRate: 0.5).description
+                == "training diverged at epoch 3: the loss is no longer finite; try a learning rate below 0.5")
     }
 }

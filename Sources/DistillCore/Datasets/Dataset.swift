@@ -1,12 +1,12 @@
 /// A labelled table of examples: one row of features per example, classes numbered from 0.
 public struct Dataset: Sendable, Equatable {
     public let name: String
-    public let features: Matrix
+    public let features: Matrix<Float>
     public let labels: [Int]
     public let featureNames: [String]
     public let classNames: [String]
 
-    public init(name: String, features: Matrix, labels: [Int], featureNames: [String], classNames: [String]) {
+    public init(name: String, features: Matrix<Float>, labels: [Int], featureNames: [String], classNames: [String]) {
         precondition(labels.count == features.rows, "one label per example")
         precondition(featureNames.count == features.columns, "one name per feature")
         self.name = name

@@ -1,19 +1,64 @@
 /// A data set split into standardised train and test parts, ready for training.
+///
+/// The standardisation is fitted on the whole training split, before any training examples
+/// are dropped or subsampled, so that every run on the same data, test fraction and split
+/// seed — a teacher and its students — sees inputs on the same scale and the same test set.
 public struct PreparedData: Sendable, Equatable {
     public let train: Dataset
     public let test: Dataset
+    public let standardizer: Standardizer
+    /// What the data was made from, to check that a teacher and a student share it.
+    public let recipe: Recipe
 
-    /// Split `dataset` with a stratified split and standardise both parts on the training
-    /// statistics.
+    public struct Recipe: Sendable, Hashable {
+        public var dataset: String
+        public var testFraction: Double
+        public var splitSeed: UInt64
+        /// Share of each class of the training split that is kept (1: all).
+        public var trainFraction: Double
+        /// Classes removed from the training split (the test split keeps them).
+        public var droppedClasses: [Int]
+
+        public init(dataset: String, testFraction: Double = 0.2, splitSeed: UInt64 = 0,
+                    trainFraction: Double = 1, droppedClasses: [Int] = []) {
+            self.dataset = dataset
+            self.testFraction = testFraction
+            self.splitSeed = splitSeed
+            self.trainFraction = trainFraction
+            self.droppedClasses = droppedClasses
+        }
+
+        /// Same examples on the same scale in the test split.
+        public func sharesSplit(with other: Recipe) -> Bool {
+            dataset == other.dataset && testFraction == other.testFraction && splitSeed == other.splitSeed
+        }
+    }
+
     public init(_ dataset: Dataset, testFraction: Double, splitSeed: UInt64) {
-        let split = StratifiedSplit(labels: dataset.labels, testFraction: testFraction, seed: splitSeed)
-        let rawTrain = dataset.subset(split.trainIndices)
-        let rawTest = dataset.subset(split.testIndices)
-        let standardizer = Standardizer(fittedOn: rawTrain.features)
-        train = Dataset(name: dataset.name, features: standardizer.transform(rawTrain.features), labels: rawTrain.labels,
-                        featureNames: dataset.featureNames, classNames: dataset.classNames)
-        test = Dataset(name: dataset.name, features: standardizer.transform(rawTest.features), labels: rawTest.labels,
-                       featureNames: dataset.featureNames, classNames: dataset.classNames)
+        self.init(dataset, recipe: Recipe(dataset: dataset.name, testFraction: testFraction, splitSeed: splitSeed))
+    }
+
+    public init(_ dataset: Dataset, recipe: Recipe) {
+        precondition(recipe.trainFraction > 0 && recipe.trainFraction <= 1, "train fraction must be in (0, 1]")
+        let split = StratifiedSplit(labels: dataset.labels, testFraction: recipe.testFraction, seed: recipe.splitSeed)
+        let fullTrain = dataset.subset(split.trainIndices)
+        let standardizer = Standardizer(fittedOn: fullTrain.features)
+        var kept = Array(0..<fullTrain.exampleCount)
+        if recipe.trainFraction < 1 {
+            // A stratified subsample: the same stratified split, keeping its "test" part.
+            let subsample = StratifiedSplit(labels: fullTrain.labels, testFraction: recipe.trainFraction,
+                                            seed: recipe.splitSeed &+ 1)
+            kept = subsample.testIndices
+        }
+        kept.removeAll { recipe.droppedClasses.contains(fullTrain.labels[$0]) }
+        func standardized(_ part: Dataset) -> Dataset {
+            Dataset(name: part.name, features: standardizer.transform(part.features), labels: part.labels,
+                    featureNames: part.featureNames, classNames: part.classNames)
+        }
+        train = standardized(fullTrain.subset(kept))
+        test = standardized(dataset.subset(split.testIndices))
+        self.standardizer = standardizer
+        self.recipe = recipe
     }
 
     public var featureCount: Int { train.features.columns }

@@ -5,7 +5,7 @@ public struct Standardizer: Sendable, Equatable {
     public let means: [Float]
     public let deviations: [Float]
 
-    public init(fittedOn features: Matrix) {
+    public init(fittedOn features: Matrix<Float>) {
         var means = [Float]()
         var deviations = [Float]()
         for c in 0..<features.columns {
@@ -22,7 +22,7 @@ public struct Standardizer: Sendable, Equatable {
         self.deviations = deviations
     }
 
-    public func transform(_ features: Matrix) -> Matrix {
+    public func transform(_ features: Matrix<Float>) -> Matrix<Float> {
         var out = features
         for r in 0..<features.rows {
             for c in 0..<features.columns { out[r, c] = (features[r, c] - means[c]) / deviations[c] }

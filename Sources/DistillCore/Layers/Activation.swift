@@ -1,27 +1,21 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The element-wise non-linearity between hidden layers.
 public enum Activation: String, Sendable, Hashable, CaseIterable {
     case relu
     case tanh
 
-    /// In place: values ← f(values). `count` elements.
-    func forward(_ values: UnsafeMutablePointer<Float>, count: Int) {
+    /// In place: values ← f(values).
+    func forward<T: TrainingScalar>(_ values: UnsafeMutablePointer<T>, count: Int) {
         switch self {
         case .relu:
             for i in 0..<count where values[i] < 0 { values[i] = 0 }
         case .tanh:
-            for i in 0..<count { values[i] = tanhf(values[i]) }
+            for i in 0..<count { values[i] = T.hyperbolicTangent(values[i]) }
         }
     }
 
-    /// In place: gradient ← gradient · f′, given the activation's *output* (for ReLU the output
-    /// is positive exactly where the input was; for tanh f′ = 1 − y²).
-    func backward(output: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>, count: Int) {
+    /// In place: gradient ← gradient · f′, given the activation's *output* y (ReLU: f′ = 1
+    /// where y > 0, else 0 — PyTorch's choice at 0; tanh: f′ = 1 − y²).
+    func backward<T: TrainingScalar>(output: UnsafePointer<T>, gradient: UnsafeMutablePointer<T>, count: Int) {
         switch self {
         case .relu:
             for i in 0..<count where output[i] <= 0 { gradient[i] = 0 }

@@ -11,19 +11,19 @@ public struct Linear: Sendable, Hashable {
     public var parameterCount: Int { inputs * outputs + outputs }
 
     /// PyTorch's default initialisation: weight and bias ~ U(−1/√in, 1/√in), weight first,
-    /// row by row, then the bias.
-    func initialize(_ parameters: UnsafeMutablePointer<Float>, using generator: inout SeededGenerator) {
+    /// row by row, then the bias. Draws are Float so every precision gets the same values.
+    func initialize<T: TrainingScalar>(_ parameters: UnsafeMutablePointer<T>, using generator: inout SeededGenerator) {
         let bound = 1 / Float(inputs).squareRoot()
         for i in 0..<parameterCount {
-            parameters[weightOffset + i] = generator.nextFloat(in: -bound, bound)
+            parameters[weightOffset + i] = T(generator.nextFloat(in: -bound, bound))
         }
     }
 
-    /// Forward. x: [batch, in] → y: [batch, out]; `scratch` holds `in × out` floats.
-    func forward(_ parameters: UnsafePointer<Float>, x: UnsafePointer<Float>, batch: Int,
-                 y: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    /// Forward. x: [batch, in] → y: [batch, out]. `scratch` holds `in × out` values (Wᵀ).
+    func forward<T: TrainingScalar>(_ parameters: UnsafePointer<T>, x: UnsafePointer<T>, batch: Int,
+                                    y: UnsafeMutablePointer<T>, scratch: UnsafeMutablePointer<T>) {
         transpose(parameters + weightOffset, into: scratch, rows: outputs, columns: inputs)
-        multiply(x, scratch, into: y, m: batch, k: inputs, n: outputs)
+        multiply(x, UnsafePointer(scratch), into: y, m: batch, k: inputs, n: outputs)
         let bias = parameters + biasOffset
         for r in 0..<batch {
             let row = y + r * outputs
@@ -34,8 +34,8 @@ public struct Linear: Sendable, Hashable {
     /// Backward. dy: [batch, out], x: [batch, in] (the forward input).
     /// Accumulates dW = dyᵀ·x [out, in] and db = Σ_rows dy [out] into `gradients`; writes
     /// dx = dy·W [batch, in] when `dx` is given (the first layer needs no input gradient).
-    func backward(_ parameters: UnsafePointer<Float>, x: UnsafePointer<Float>, dy: UnsafePointer<Float>,
-                  batch: Int, gradients: UnsafeMutablePointer<Float>, dx: UnsafeMutablePointer<Float>?) {
+    func backward<T: TrainingScalar>(_ parameters: UnsafePointer<T>, x: UnsafePointer<T>, dy: UnsafePointer<T>,
+                                     batch: Int, gradients: UnsafeMutablePointer<T>, dx: UnsafeMutablePointer<T>?) {
         accumulateTransposedProduct(dy, x, into: gradients + weightOffset, k: batch, m: outputs, n: inputs)
         let biasGradient = gradients + biasOffset
         for r in 0..<batch {

@@ -1,44 +1,43 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Cross-entropy of integer labels under softmax(logits), averaged over the batch
 /// (PyTorch's `F.cross_entropy` with the default `reduction='mean'`).
 ///
 /// Gradient: ∂/∂z_i = (softmax(z)_i − [i = y]) / N.
 public enum CrossEntropy {
-    public static func evaluate(logits: Matrix, labels: [Int]) -> LossEvaluation {
-        precondition(labels.count == logits.rows, "one label per row")
-        let logProbabilities = Softmax.logProbabilities(logits)
-        let n = Float(logits.rows)
+    /// Mean loss of `batch` rows of `classes` logits; writes ∂loss/∂logits into `gradient`.
+    static func evaluate<T: TrainingScalar>(logits: UnsafePointer<T>, labels: some Collection<Int>, classes: Int,
+                                            gradient: UnsafeMutablePointer<T>?) -> Double {
+        let batch = labels.count
         var total = 0.0
-        var gradient = [Float](repeating: 0, count: logits.values.count)
-        for (r, label) in labels.enumerated() {
-            let start = r * logits.columns
-            total -= Double(logProbabilities.values[start + label])
-            for c in 0..<logits.columns {
-                let p = expf(logProbabilities.values[start + c])
-                gradient[start + c] = (p - (c == label ? 1 : 0)) / n
+        withUnsafeTemporaryAllocation(of: T.self, capacity: classes) { logQ in
+            for (r, label) in labels.enumerated() {
+                Softmax.logSoftmaxRow(logits + r * classes, count: classes, temperature: 1, into: logQ.baseAddress!)
+                total -= Double(logQ[label])
+                guard let gradient else { continue }
+                for c in 0..<classes {
+                    gradient[r * classes + c] = (T.exponential(logQ[c]) - (c == label ? 1 : 0)) / T(batch)
+                }
             }
         }
-        return LossEvaluation(loss: total / Double(logits.rows), logitGradient: gradient)
+        return total / Double(batch)
     }
 
-    /// Mean cross-entropy only, for evaluation.
-    public static func loss(logits: Matrix, labels: [Int]) -> Double {
-        evaluate(logits: logits, labels: labels).loss
+    /// Mean cross-entropy of a batch of logits against its labels.
+    public static func loss<T: TrainingScalar>(logits: Matrix<T>, labels: [Int]) -> Double {
+        precondition(labels.count == logits.rows, "one label per row")
+        guard !labels.isEmpty else { return 0 }
+        return logits.values.withUnsafeBufferPointer {
+            evaluate(logits: $0.baseAddress!, labels: labels, classes: logits.columns, gradient: nil)
+        }
     }
-}
 
-/// Training on hard labels: cross-entropy against the training set's labels.
-public struct HardLabelObjective: TrainingObjective {
-    public let labels: [Int]
-
-    public init(labels: [Int]) { self.labels = labels }
-
-    public func evaluate(logits: Matrix, examples: [Int]) -> LossEvaluation {
-        CrossEntropy.evaluate(logits: logits, labels: examples.map { labels[$0] })
+    /// Mean loss and ∂loss/∂logits as a matrix (for tests and one-off evaluations).
+    public static func lossAndGradient<T: TrainingScalar>(logits: Matrix<T>, labels: [Int]) -> (loss: Double, gradient: Matrix<T>) {
+        var gradient = Matrix<T>(zeros: logits.rows, logits.columns)
+        let loss = logits.values.withUnsafeBufferPointer { z in
+            gradient.values.withUnsafeMutableBufferPointer { g in
+                evaluate(logits: z.baseAddress!, labels: labels, classes: logits.columns, gradient: g.baseAddress!)
+            }
+        }
+        return (loss, gradient)
     }
 }

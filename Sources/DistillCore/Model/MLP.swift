@@ -1,103 +1,88 @@
-/// A multilayer perceptron whose parameters live in one flat buffer, so an optimiser step is a
-/// single loop over `parameters` and `gradients`.
-public struct MLP: Sendable, Equatable {
+/// A multilayer perceptron whose parameters live in one flat buffer, in the order of
+/// PyTorch's state dict, so an optimiser step is a single loop over parameters and gradients.
+public struct MLP<Scalar: TrainingScalar>: Sendable, Equatable {
     public let architecture: MLPArchitecture
-    public var parameters: [Float]
-    let layers: [Linear]
+    public var parameters: [Scalar]
 
     /// A freshly initialised network (PyTorch's default initialisation, layer by layer).
     public init(_ architecture: MLPArchitecture, generator: inout SeededGenerator) {
-        let layers = architecture.layers
-        var parameters = [Float](repeating: 0, count: architecture.parameterCount)
+        var parameters = [Scalar](repeating: 0, count: architecture.parameterCount)
         parameters.withUnsafeMutableBufferPointer { buffer in
-            for layer in layers { layer.initialize(buffer.baseAddress!, using: &generator) }
+            for layer in architecture.layers { layer.initialize(buffer.baseAddress!, using: &generator) }
         }
         self.architecture = architecture
-        self.layers = layers
         self.parameters = parameters
     }
 
     /// A network with the given parameters (e.g. loaded from a file).
-    public init(_ architecture: MLPArchitecture, parameters: [Float]) {
+    public init(_ architecture: MLPArchitecture, parameters: [Scalar]) {
         precondition(parameters.count == architecture.parameterCount, "parameter count does not match the architecture")
         self.architecture = architecture
-        self.layers = architecture.layers
         self.parameters = parameters
     }
 
-    public static func == (lhs: MLP, rhs: MLP) -> Bool {
-        lhs.architecture == rhs.architecture && lhs.parameters == rhs.parameters
+    /// The same network in another precision.
+    public func converted<Other: TrainingScalar>(to: Other.Type = Other.self) -> MLP<Other> {
+        MLP<Other>(architecture, parameters: parameters.map { Other($0) })
     }
 
-    /// Logits for a batch. x: [batch, inputs] → [batch, outputs].
-    public func logits(_ x: Matrix) -> Matrix {
-        forward(x).logits
-    }
-
-    /// Forward pass keeping every layer's input for the backward pass.
-    func forward(_ x: Matrix) -> ForwardTrace {
+    /// Logits for a batch in evaluation mode (no dropout). x: [batch, inputs] → [batch, outputs].
+    public func logits(_ x: Matrix<Scalar>) -> Matrix<Scalar> {
         precondition(x.columns == architecture.inputs, "input has \(x.columns) features, the network expects \(architecture.inputs)")
-        let batch = x.rows
-        var activations = [x.values]
-        var scratch = [Float](repeating: 0, count: layers.map { $0.inputs * $0.outputs }.max() ?? 0)
+        guard x.rows > 0 else { return Matrix(zeros: 0, architecture.outputs) }
+        let workspace = Workspace<Scalar>(architecture, capacity: x.rows)
+        workspace.loadRows(of: x, 0..<x.rows)
+        var unused = SeededGenerator(seed: 0)
+        forward(workspace, batch: x.rows, dropout: nil, generator: &unused)
+        return Matrix(rows: x.rows, columns: architecture.outputs,
+                      values: Array(UnsafeBufferPointer(start: workspace.logits, count: x.rows * architecture.outputs)))
+    }
+
+    /// Forward pass over the `batch` rows in the workspace's input buffer; every layer's
+    /// input stays in the workspace for the backward pass. With `dropout`, each hidden
+    /// layer's output is masked (training mode), drawing from `generator`.
+    func forward(_ workspace: Workspace<Scalar>, batch: Int, dropout: Dropout?, generator: inout SeededGenerator) {
+        let layers = architecture.layers
         parameters.withUnsafeBufferPointer { parameters in
             for (index, layer) in layers.enumerated() {
-                var output = [Float](repeating: 0, count: batch * layer.outputs)
-                activations[index].withUnsafeBufferPointer { input in
-                    output.withUnsafeMutableBufferPointer { output in
-                        scratch.withUnsafeMutableBufferPointer { scratch in
-                            layer.forward(parameters.baseAddress!, x: input.baseAddress!, batch: batch,
-                                          y: output.baseAddress!, scratch: scratch.baseAddress!)
-                        }
-                        if index < layers.count - 1 {
-                            architecture.activation.forward(output.baseAddress!, count: output.count)
-                        }
-                    }
+                let output = workspace.activations[index + 1]
+                layer.forward(parameters.baseAddress!, x: workspace.activations[index], batch: batch,
+                              y: output, scratch: workspace.scratch)
+                guard index < layers.count - 1 else { continue }
+                architecture.activation.forward(output, count: batch * layer.outputs)
+                if let dropout, dropout.probability > 0 {
+                    workspace.undropped[index].update(from: output, count: batch * layer.outputs)
+                    dropout.apply(output, mask: workspace.masks[index], count: batch * layer.outputs, generator: &generator)
                 }
-                activations.append(output)
             }
         }
-        return ForwardTrace(batch: batch, activations: activations, outputs: architecture.outputs)
     }
 
-    /// Backward pass: the gradient of the loss with respect to every parameter, given the
-    /// gradient with respect to the logits ([batch, outputs]).
-    func backward(_ trace: ForwardTrace, logitGradient: [Float]) -> [Float] {
-        var gradients = [Float](repeating: 0, count: parameters.count)
-        var upstream = logitGradient
+    /// Backward pass: from ∂loss/∂logits in `workspace.logitGradient` to ∂loss/∂parameters in
+    /// `workspace.gradients` (overwritten). Needs the same batch's forward pass just before.
+    func backward(_ workspace: Workspace<Scalar>, batch: Int, dropout: Dropout?) {
+        let layers = architecture.layers
+        workspace.gradients.update(repeating: 0, count: parameters.count)
+        var dy = UnsafeMutablePointer(workspace.logitGradient)
+        var spare = workspace.upstream
         parameters.withUnsafeBufferPointer { parameters in
-            gradients.withUnsafeMutableBufferPointer { gradients in
-                for index in layers.indices.reversed() {
-                    let layer = layers[index]
-                    let needsInputGradient = index > 0
-                    var downstream = [Float](repeating: 0, count: needsInputGradient ? trace.batch * layer.inputs : 0)
-                    trace.activations[index].withUnsafeBufferPointer { input in
-                        upstream.withUnsafeBufferPointer { dy in
-                            downstream.withUnsafeMutableBufferPointer { dx in
-                                layer.backward(parameters.baseAddress!, x: input.baseAddress!, dy: dy.baseAddress!,
-                                               batch: trace.batch, gradients: gradients.baseAddress!,
-                                               dx: needsInputGradient ? dx.baseAddress! : nil)
-                                if needsInputGradient {
-                                    architecture.activation.backward(output: input.baseAddress!,
-                                                                     gradient: dx.baseAddress!, count: dx.count)
-                                }
-                            }
-                        }
-                    }
-                    upstream = downstream
+            for index in layers.indices.reversed() {
+                let layer = layers[index]
+                let input = workspace.activations[index]
+                let dx: UnsafeMutablePointer<Scalar>? = index > 0 ? spare : nil
+                layer.backward(parameters.baseAddress!, x: input, dy: dy, batch: batch, gradients: workspace.gradients, dx: dx)
+                guard let dx else { continue }
+                let count = batch * layer.inputs
+                // Through the previous hidden layer's dropout and activation, in reverse order.
+                var activationOutput = UnsafePointer(input)
+                if let dropout, dropout.probability > 0 {
+                    dropout.backward(dx, mask: workspace.masks[index - 1], count: count)
+                    activationOutput = UnsafePointer(workspace.undropped[index - 1])
                 }
+                architecture.activation.backward(output: activationOutput, gradient: dx, count: count)
+                spare = dy == workspace.logitGradient ? workspace.downstream : dy
+                dy = dx
             }
         }
-        return gradients
     }
-}
-
-/// What a forward pass keeps for the backward pass: the input of every layer and the logits.
-struct ForwardTrace {
-    let batch: Int
-    /// activations[0] is the input batch; activations[l] the input of layer l; the last one the logits.
-    let activations: [[Float]]
-    let outputs: Int
-
-    var logits: Matrix { Matrix(rows: batch, columns: outputs, values: activations[activations.count - 1]) }
 }

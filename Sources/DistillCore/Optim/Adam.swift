@@ -39,7 +39,7 @@ public struct Adam: Optimizer {
         secondMoment = [Float](repeating: 0, count: parameterCount)
     }
 
-    public mutating func step(parameters: inout [Float], gradients: [Float]) {
+    public mutating func step(parameters: UnsafeMutableBufferPointer<Float>, gradients: UnsafeBufferPointer<Float>) {
         precondition(parameters.count == gradients.count, "one gradient per parameter")
         stepCount += 1
         let (beta1, beta2, epsilon, decay) = (settings.beta1, settings.beta2, settings.epsilon, settings.weightDecay)

@@ -1,6 +1,16 @@
 /// An optimiser updates a flat parameter buffer from a gradient of the same length.
 public protocol Optimizer: Sendable {
-    mutating func step(parameters: inout [Float], gradients: [Float])
+    mutating func step(parameters: UnsafeMutableBufferPointer<Float>, gradients: UnsafeBufferPointer<Float>)
+}
+
+extension Optimizer {
+    /// One step on arrays (convenience for tests and small uses).
+    public mutating func step(parameters: inout [Float], gradients: [Float]) {
+        precondition(parameters.count == gradients.count, "one gradient per parameter")
+        parameters.withUnsafeMutableBufferPointer { p in
+            gradients.withUnsafeBufferPointer { g in step(parameters: p, gradients: g) }
+        }
+    }
 }
 
 /// Which optimiser to use and its hyper-parameters; `makeOptimizer` builds a fresh one.

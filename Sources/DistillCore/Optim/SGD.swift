@@ -25,7 +25,7 @@ public struct SGD: Optimizer {
         momentumBuffer = [Float](repeating: 0, count: settings.momentum == 0 ? 0 : parameterCount)
     }
 
-    public mutating func step(parameters: inout [Float], gradients: [Float]) {
+    public mutating func step(parameters: UnsafeMutableBufferPointer<Float>, gradients: UnsafeBufferPointer<Float>) {
         precondition(parameters.count == gradients.count, "one gradient per parameter")
         let (lr, mu, decay) = (settings.learningRate, settings.momentum, settings.weightDecay)
         for i in parameters.indices {

@@ -1,63 +1,61 @@
 /// The result of training: the final network and what each epoch measured.
 public struct TrainedModel: Sendable, Equatable {
-    public let model: MLP
+    public let model: MLP<Float>
     public let history: TrainingHistory
 }
 
 /// Trains an MLP by (mini-)batch gradient descent on an objective.
 public enum Trainer {
     /// One training run. Deterministic: the same configuration, data and objective give
-    /// bit-identical weights and history.
+    /// bit-identical weights and history on any x86_64 machine.
+    ///
+    /// Per epoch: shuffle (mini-batch only); for each batch forward → loss → backward →
+    /// update; then evaluate on the test split.
     ///
     /// - Parameter initialModel: start from these weights instead of a fresh initialisation
     ///   (its architecture must match the configuration and data).
     public static func train(_ configuration: TrainingConfiguration, data: PreparedData,
-                             objective: any TrainingObjective, initialModel: MLP? = nil) throws -> TrainedModel {
+                             objective: any TrainingObjective, initialModel: MLP<Float>? = nil) throws -> TrainedModel {
+        precondition(configuration.epochs >= 1, "train at least one epoch")
         let architecture = MLPArchitecture(inputs: data.featureCount, hidden: configuration.hidden,
                                            outputs: data.classCount, activation: configuration.activation)
-        var model: MLP
-        if let initialModel {
-            precondition(initialModel.architecture == architecture, "initial weights do not match the architecture")
-            model = initialModel
-        } else {
-            var initGenerator = SeededGenerator.stream(seed: configuration.seed, .initialization)
-            model = MLP(architecture, generator: &initGenerator)
-        }
-        var optimizer = configuration.optimizer.makeOptimizer(parameterCount: model.parameters.count)
-        var shuffleGenerator = SeededGenerator.stream(seed: configuration.seed, .shuffle)
+        let model = initialModel ?? {
+            var generator = SeededGenerator.stream(seed: configuration.seed, .initialization)
+            return MLP<Float>(architecture, generator: &generator)
+        }()
+        precondition(model.architecture == architecture, "initial weights do not match the architecture")
         let exampleCount = data.train.exampleCount
         let batchSize = min(configuration.batchSize ?? exampleCount, exampleCount)
+        let step = TrainingStep(model: model, optimizer: configuration.optimizer, objective: objective,
+                                batchCapacity: batchSize, dropout: configuration.dropout, seed: configuration.seed)
+        var shuffleGenerator = SeededGenerator.stream(seed: configuration.seed, .shuffle)
+        var order = Array(0..<exampleCount)
         var history = TrainingHistory()
+        let diverged = TrainingError.diverged(epoch: 0, learningRate: configuration.optimizer.learningRate)
 
-        for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
-            var order = Array(0..<exampleCount)
+        for epoch in 1...configuration.epochs {
             if batchSize < exampleCount { order.seededShuffle(using: &shuffleGenerator) }
             var lossSum = 0.0
-            var correct = 0.0
+            var correct = 0
             for start in stride(from: 0, to: exampleCount, by: batchSize) {
-                let batch = Array(order[start..<min(start + batchSize, exampleCount)])
-                let inputs = data.train.features.gatherRows(batch)
-                let trace = model.forward(inputs)
-                let evaluation = objective.evaluate(logits: trace.logits, examples: batch)
-                guard evaluation.loss.isFinite else {
-                    throw TrainingError.diverged(epoch: epoch, learningRate: configuration.optimizer.learningRate)
-                }
-                lossSum += evaluation.loss * Double(batch.count)
-                correct += accuracy(logits: trace.logits, labels: batch.map { data.train.labels[$0] }) * Double(batch.count)
-                let gradients = model.backward(trace, logitGradient: evaluation.logitGradient)
-                optimizer.step(parameters: &model.parameters, gradients: gradients)
+                let batch = order[start..<min(start + batchSize, exampleCount)]
+                step.forward(data.train.features, examples: batch)
+                let loss = step.loss(examples: batch)
+                guard loss.isFinite else { throw diverged.at(epoch: epoch) }
+                lossSum += loss * Double(batch.count)
+                correct += step.correctCount(labels: batch.lazy.map { data.train.labels[$0] })
+                step.backward()
+                step.update()
             }
-            let testLogits = model.logits(data.test.features)
-            let testLoss = CrossEntropy.loss(logits: testLogits, labels: data.test.labels)
-            guard testLoss.isFinite, model.parameters.allSatisfy(\.isFinite) else {
-                throw TrainingError.diverged(epoch: epoch, learningRate: configuration.optimizer.learningRate)
-            }
+            guard step.model.parameters.allSatisfy(\.isFinite) else { throw diverged.at(epoch: epoch) }
+            let evaluation = Evaluation(logits: step.model.logits(data.test.features), labels: data.test.labels)
+            guard evaluation.crossEntropy.isFinite else { throw diverged.at(epoch: epoch) }
             history.epochs.append(EpochRecord(
                 trainLoss: lossSum / Double(exampleCount),
-                trainAccuracy: correct / Double(exampleCount),
-                testLoss: testLoss,
-                testAccuracy: accuracy(logits: testLogits, labels: data.test.labels)))
+                trainAccuracy: Double(correct) / Double(exampleCount),
+                testLoss: evaluation.crossEntropy,
+                testAccuracy: evaluation.accuracy))
         }
-        return TrainedModel(model: model, history: history)
+        return TrainedModel(model: step.model, history: history)
     }
 }

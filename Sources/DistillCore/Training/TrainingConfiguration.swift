@@ -2,17 +2,20 @@
 public struct TrainingConfiguration: Sendable, Hashable {
     public var hidden: [Int]
     public var activation: Activation
+    /// Dropout probability after each hidden layer during training (0: none).
+    public var dropout: Float
     public var optimizer: OptimizerConfiguration
     public var epochs: Int
     /// Examples per step; nil trains on the full batch.
     public var batchSize: Int?
-    /// Seeds the weight initialisation and the mini-batch order.
+    /// Seeds the weight initialisation, the mini-batch order and the dropout masks.
     public var seed: UInt64
 
-    public init(hidden: [Int], activation: Activation = .relu, optimizer: OptimizerConfiguration,
+    public init(hidden: [Int], activation: Activation = .relu, dropout: Float = 0, optimizer: OptimizerConfiguration,
                 epochs: Int, batchSize: Int? = nil, seed: UInt64 = 0) {
         self.hidden = hidden
         self.activation = activation
+        self.dropout = dropout
         self.optimizer = optimizer
         self.epochs = epochs
         self.batchSize = batchSize

@@ -1,11 +1,11 @@
-/// A dense, row-major matrix of Float32 values: `rows × columns`, element (r, c) at
-/// `values[r * columns + c]`. A batch of examples is a matrix with one example per row.
-public struct Matrix: Sendable, Equatable {
+/// A dense, row-major matrix: `rows × columns`, element (r, c) at `values[r * columns + c]`.
+/// A batch of examples is a matrix with one example per row.
+public struct Matrix<Scalar: TrainingScalar>: Sendable, Equatable {
     public let rows: Int
     public let columns: Int
-    public var values: [Float]
+    public var values: [Scalar]
 
-    public init(rows: Int, columns: Int, values: [Float]) {
+    public init(rows: Int, columns: Int, values: [Scalar]) {
         precondition(values.count == rows * columns, "matrix needs \(rows * columns) values, got \(values.count)")
         self.rows = rows
         self.columns = columns
@@ -13,22 +13,21 @@ public struct Matrix: Sendable, Equatable {
     }
 
     public init(zeros rows: Int, _ columns: Int) {
-        self.init(rows: rows, columns: columns, values: [Float](repeating: 0, count: rows * columns))
+        self.init(rows: rows, columns: columns, values: [Scalar](repeating: 0, count: rows * columns))
     }
 
-    public subscript(row: Int, column: Int) -> Float {
+    public subscript(row: Int, column: Int) -> Scalar {
         get { values[row * columns + column] }
         set { values[row * columns + column] = newValue }
     }
 
-    /// One row as a new array.
-    public func row(_ index: Int) -> ArraySlice<Float> {
+    public func row(_ index: Int) -> ArraySlice<Scalar> {
         values[(index * columns)..<((index + 1) * columns)]
     }
 
     /// The rows at the given indices, in that order.
     public func gatherRows(_ indices: [Int]) -> Matrix {
-        var out = [Float]()
+        var out = [Scalar]()
         out.reserveCapacity(indices.count * columns)
         for index in indices { out.append(contentsOf: row(index)) }
         return Matrix(rows: indices.count, columns: columns, values: out)
@@ -45,5 +44,10 @@ public struct Matrix: Sendable, Equatable {
             }
             return best
         }
+    }
+
+    /// The same values in another precision.
+    public func converted<Other: TrainingScalar>(to: Other.Type = Other.self) -> Matrix<Other> {
+        Matrix<Other>(rows: rows, columns: columns, values: values.map { Other($0) })
     }
 }

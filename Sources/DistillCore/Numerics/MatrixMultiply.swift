@@ -4,7 +4,7 @@
 // whatever the vector width: results are bit-identical on every x86_64 machine.
 
 /// `c[m×n] = a[m×k] · b[k×n]` (c is overwritten).
-func multiply(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
+func multiply<T: TrainingScalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>, into c: UnsafeMutablePointer<T>,
               m: Int, k: Int, n: Int) {
     c.update(repeating: 0, count: m * n)
     for i in 0..<m {
@@ -19,8 +19,8 @@ func multiply(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: Unsa
 }
 
 /// `c[m×n] += aᵀ · b` where `a` is `k×m` and `b` is `k×n` (accumulates into c).
-func accumulateTransposedProduct(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
-                                 into c: UnsafeMutablePointer<Float>, k: Int, m: Int, n: Int) {
+func accumulateTransposedProduct<T: TrainingScalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>,
+                                 into c: UnsafeMutablePointer<T>, k: Int, m: Int, n: Int) {
     for p in 0..<k {
         let aRow = a + p * m
         let bRow = b + p * n
@@ -34,7 +34,7 @@ func accumulateTransposedProduct(_ a: UnsafePointer<Float>, _ b: UnsafePointer<F
 }
 
 /// Writes the transpose of `a[rows×columns]` into `out[columns×rows]`.
-func transpose(_ a: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
+func transpose<T: TrainingScalar>(_ a: UnsafePointer<T>, into out: UnsafeMutablePointer<T>, rows: Int, columns: Int) {
     for r in 0..<rows {
         for c in 0..<columns { out[c * rows + r] = a[r * columns + c] }
     }

@@ -1,5 +1,5 @@
-/// A data file that cannot be read as a data set; `line` is 1-based where known.
-public struct DatasetError: Error, CustomStringConvertible, Sendable, Equatable {
+/// A data or weights file that cannot be read; `line` is 1-based where known.
+public struct DataFileError: Error, CustomStringConvertible, Sendable, Equatable {
     public let file: String
     public let line: Int?
     public let message: String

@@ -1,0 +1,72 @@
+/// Reads a user's own data set from CSV text: a header row naming the columns, one example per
+/// row, every column but the label numeric. Class names are the label column's distinct
+/// values, sorted (numerically when they all are numbers), so class indices do not depend on
+/// row order. Fields may be wrapped in double quotes; quoted commas are not supported.
+public enum CSVDataset {
+    /// - Parameters:
+    ///   - fileName: how errors name the file (e.g. "data/flowers.csv").
+    ///   - labelColumn: name of the column holding the class.
+    public static func parse(_ text: String, fileName: String, labelColumn: String) throws -> Dataset {
+        var rows = [(line: Int, fields: [String])]()
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line[...]
+            if trimmed.allSatisfy(\.isWhitespace) { continue }
+            rows.append((index + 1, trimmed.split(separator: ",", omittingEmptySubsequences: false).map(unquote)))
+        }
+        guard let header = rows.first else { throw DataFileError(file: fileName, "the file is empty") }
+        guard let labelIndex = header.fields.firstIndex(of: labelColumn) else {
+            throw DataFileError(file: fileName, line: header.line, "no column named '\(labelColumn)'; the columns are \(header.fields.joined(separator: ", "))")
+        }
+        guard header.fields.count >= 2 else {
+            throw DataFileError(file: fileName, line: header.line, "need at least one feature column besides the label")
+        }
+        let body = rows.dropFirst()
+        guard !body.isEmpty else { throw DataFileError(file: fileName, "no examples after the header") }
+        var values = [Float]()
+        var labelTexts = [String]()
+        for row in body {
+            guard row.fields.count == header.fields.count else {
+                throw DataFileError(file: fileName, line: row.line,
+                                   "expected \(header.fields.count) fields as in the header, found \(row.fields.count)")
+            }
+            for (column, field) in row.fields.enumerated() where column != labelIndex {
+                guard let value = Float(field), value.isFinite else {
+                    throw DataFileError(file: fileName, line: row.line,
+                                       "'\(field)' in column '\(header.fields[column])' is not a number")
+                }
+                values.append(value)
+            }
+            labelTexts.append(row.fields[labelIndex])
+        }
+        let distinct = Set(labelTexts)
+        let classNames = distinct.allSatisfy { Double($0) != nil }
+            ? distinct.sorted { Double($0)! < Double($1)! }
+            : distinct.sorted()
+        guard classNames.count >= 2 else {
+            throw DataFileError(file: fileName, "the label column '\(labelColumn)' has only one class")
+        }
+        let classIndex = Dictionary(uniqueKeysWithValues: classNames.enumerated().map { ($1, $0) })
+        var featureNames = header.fields
+        featureNames.remove(at: labelIndex)
+        let name = String(fileName.split(separator: "/").last ?? Substring(fileName))
+        return Dataset(name: name, features: Matrix(rows: labelTexts.count, columns: featureNames.count, values: values),
+                       labels: labelTexts.map { classIndex[$0]! }, featureNames: featureNames, classNames: classNames)
+    }
+
+    private static func unquote(_ field: Substring) -> String {
+        let trimmed = field.trimmingWhitespace()
+        if trimmed.count >= 2, trimmed.hasPrefix("\""), trimmed.hasSuffix("\"") {
+            return String(trimmed.dropFirst().dropLast())
+        }
+        return String(trimmed)
+    }
+}
+
+extension Substring {
+    func trimmingWhitespace() -> Substring {
+        var result = self
+        while result.first?.isWhitespace == true { result.removeFirst() }
+        while result.last?.isWhitespace == true { result.removeLast() }
+        return result
+    }
+}

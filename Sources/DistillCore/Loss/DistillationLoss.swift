@@ -1,0 +1,95 @@
+/// The distillation loss of Hinton, Vinyals & Dean (2015), in the convention of torchdistill
+/// and of this project: **α weights the soft term**.
+///
+///     L = α · T² · KL(p ‖ q) + (1 − α) · CE(y, softmax(s))
+///
+/// p = softmax(t/T) are the teacher's soft targets, q = softmax(s/T) the student's at the same
+/// temperature, and KL is summed over classes and averaged over the batch — PyTorch's
+/// `KLDivLoss(reduction='batchmean')`, the true KL. (`reduction='mean'`, PyTorch's default,
+/// also divides by the number of classes: a common silent bug.)
+///
+/// Why T²: ∂KL(p‖softmax(s/T))/∂s_i = (q_i − p_i)/T, and q − p itself shrinks like 1/T as T
+/// grows, so the soft gradient scales like 1/T². Multiplying by T² keeps the balance between
+/// the soft and hard terms when T changes; the soft term's gradient per example is then
+/// T·(q_i − p_i). For large T with zero-mean logits, T·(q_i − p_i) → (s_i − t_i)/C: distillation
+/// becomes logit matching.
+///
+/// KL(p‖q) = Σ p log p − Σ p log q differs from the soft cross-entropy −Σ p log q by the
+/// teacher's entropy, a constant: same gradient, curves offset.
+public struct DistillationLoss<T: TrainingScalar>: Sendable {
+    public let temperature: T
+    /// Weight of the soft (distillation) term; 1 − α weights the hard-label cross-entropy.
+    public let alpha: T
+
+    public init(temperature: T, alpha: T) {
+        precondition(temperature > 0, "temperature must be positive")
+        precondition(alpha >= 0 && alpha <= 1, "alpha must be in [0, 1]")
+        self.temperature = temperature
+        self.alpha = alpha
+    }
+
+    /// The parts of the loss, each a batch mean.
+    public struct Value: Sendable {
+        /// α·T²·KL + (1 − α)·CE
+        public let total: Double
+        /// KL(p ‖ q) averaged over the batch (without T²).
+        public let kl: Double
+        /// Hard-label cross-entropy at T = 1.
+        public let crossEntropy: Double
+    }
+
+    /// Evaluates `batch` rows. `student` holds the student's logits; `teacherLogProbabilities`
+    /// the teacher's log softmax at this temperature, row for row. Writes ∂L/∂student into
+    /// `gradient` when given.
+    func evaluate(student: UnsafePointer<T>, teacherLogProbabilities: UnsafePointer<T>, labels: some Collection<Int>,
+                  classes: Int, gradient: UnsafeMutablePointer<T>?) -> Value {
+        let batch = labels.count
+        var klSum = 0.0
+        var ceSum = 0.0
+        let softWeight = alpha * temperature        // α·T²·(1/T) from the chain rule through s/T
+        let hardWeight = 1 - alpha
+        withUnsafeTemporaryAllocation(of: T.self, capacity: 2 * classes) { buffer in
+            let logQ = buffer.baseAddress!, logQ1 = buffer.baseAddress! + classes
+            for (r, label) in labels.enumerated() {
+                let s = student + r * classes
+                let logP = teacherLogProbabilities + r * classes
+                Softmax.logSoftmaxRow(s, count: classes, temperature: temperature, into: logQ)
+                Softmax.logSoftmaxRow(s, count: classes, temperature: 1, into: logQ1)
+                var kl = 0.0
+                for c in 0..<classes {
+                    let p = T.exponential(logP[c])
+                    if p > 0 { kl += Double(p) * Double(logP[c] - logQ[c]) }
+                }
+                klSum += kl
+                ceSum -= Double(logQ1[label])
+                guard let gradient else { continue }
+                for c in 0..<classes {
+                    let soft = T.exponential(logQ[c]) - T.exponential(logP[c])
+                    let hard = T.exponential(logQ1[c]) - (c == label ? 1 : 0)
+                    gradient[r * classes + c] = (softWeight * soft + hardWeight * hard) / T(batch)
+                }
+            }
+        }
+        let kl = klSum / Double(batch)
+        let ce = ceSum / Double(batch)
+        let t = Double(temperature)
+        return Value(total: Double(alpha) * t * t * kl + Double(hardWeight) * ce, kl: kl, crossEntropy: ce)
+    }
+
+    /// The loss and ∂L/∂student for whole matrices of teacher and student logits.
+    public func lossAndGradient(student: Matrix<T>, teacher: Matrix<T>, labels: [Int]) -> (value: Value, gradient: Matrix<T>) {
+        precondition(student.rows == teacher.rows && student.columns == teacher.columns && labels.count == student.rows,
+                     "teacher, student and labels must describe the same batch")
+        let teacherLog = Softmax.logProbabilities(teacher, temperature: temperature)
+        var gradient = Matrix<T>(zeros: student.rows, student.columns)
+        let value = student.values.withUnsafeBufferPointer { s in
+            teacherLog.values.withUnsafeBufferPointer { t in
+                gradient.values.withUnsafeMutableBufferPointer { g in
+                    evaluate(student: s.baseAddress!, teacherLogProbabilities: t.baseAddress!, labels: labels,
+                             classes: student.columns, gradient: g.baseAddress!)
+                }
+            }
+        }
+        return (value, gradient)
+    }
+}

@@ -1,0 +1,60 @@
+/// The buffers one forward and backward pass of up to `capacity` examples needs, allocated
+/// once per training run and reused by every step so the hot loop allocates nothing.
+/// Owned by a single run; never shared between threads.
+final class Workspace<Scalar: TrainingScalar> {
+    let capacity: Int
+    /// activations[l] is the input of layer l, [capacity, widths[l]]; the last one holds the logits.
+    let activations: [UnsafeMutablePointer<Scalar>]
+    /// Dropout masks of the hidden layers' outputs, [capacity, widths[l + 1]].
+    let masks: [UnsafeMutablePointer<Scalar>]
+    /// Hidden layers' activation outputs before dropout (the activation's derivative needs them).
+    let undropped: [UnsafeMutablePointer<Scalar>]
+    /// ∂loss/∂logits, [capacity, outputs]: written by the loss, read by the backward pass.
+    let logitGradient: UnsafeMutablePointer<Scalar>
+    /// ∂loss/∂parameters, as long as the parameter buffer.
+    let gradients: UnsafeMutablePointer<Scalar>
+    /// Two ping-pong buffers for gradients flowing between layers, [capacity, widest layer].
+    let upstream: UnsafeMutablePointer<Scalar>
+    let downstream: UnsafeMutablePointer<Scalar>
+    /// Room for one transposed weight matrix.
+    let scratch: UnsafeMutablePointer<Scalar>
+    private var allocations: [UnsafeMutablePointer<Scalar>] = []
+
+    init(_ architecture: MLPArchitecture, capacity: Int) {
+        self.capacity = capacity
+        var allocations = [UnsafeMutablePointer<Scalar>]()
+        func allocate(_ count: Int) -> UnsafeMutablePointer<Scalar> {
+            let pointer = UnsafeMutablePointer<Scalar>.allocate(capacity: max(count, 1))
+            pointer.initialize(repeating: 0, count: max(count, 1))
+            allocations.append(pointer)
+            return pointer
+        }
+        let widths = architecture.widths
+        activations = widths.map { allocate(capacity * $0) }
+        masks = architecture.hidden.map { allocate(capacity * $0) }
+        undropped = architecture.hidden.map { allocate(capacity * $0) }
+        logitGradient = allocate(capacity * architecture.outputs)
+        gradients = allocate(architecture.parameterCount)
+        upstream = allocate(capacity * (widths.max() ?? 1))
+        downstream = allocate(capacity * (widths.max() ?? 1))
+        scratch = allocate(architecture.layers.map { $0.inputs * $0.outputs }.max() ?? 1)
+        self.allocations = allocations
+    }
+
+    deinit {
+        for pointer in allocations { pointer.deallocate() }
+    }
+
+    /// Copies the given rows of `matrix` into the input buffer, in order.
+    func loadRows(of matrix: Matrix<Scalar>, _ indices: some Collection<Int>) {
+        precondition(indices.count <= capacity, "batch larger than the workspace")
+        matrix.values.withUnsafeBufferPointer { source in
+            for (row, index) in indices.enumerated() {
+                (activations[0] + row * matrix.columns)
+                    .update(from: source.baseAddress! + index * matrix.columns, count: matrix.columns)
+            }
+        }
+    }
+
+    var logits: UnsafeMutablePointer<Scalar> { activations[activations.count - 1] }
+}

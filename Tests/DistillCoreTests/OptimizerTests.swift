@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import DistillCore
+
+/// Two steps of each optimiser against PyTorch's update rules written out by hand in Double.
+@Suite struct OptimizerTests {
+    let start: [Float] = [0.5, -1.0, 2.0]
+    let gradients: [[Float]] = [[0.1, -0.2, 0.3], [0.05, 0.4, -0.1]]
+
+    @Test func sgdWithMomentumAndWeightDecay() {
+        let (lr, mu, decay) = (0.1, 0.9, 0.01)
+        var optimizer = SGD(.init(learningRate: Float(lr), momentum: Float(mu), weightDecay: Float(decay)), parameterCount: 3)
+        var parameters = start
+        var expected = start.map(Double.init)
+        var buffer = [Double](repeating: 0, count: 3)
+        for (step, g) in gradients.enumerated() {
+            optimizer.step(parameters: &parameters, gradients: g)
+            for i in 0..<3 {
+                let decayed = Double(g[i]) + decay * expected[i]
+                buffer[i] = step == 0 ? decayed : mu * buffer[i] + decayed
+                expected[i] -= lr * buffer[i]
+            }
+        }
+        #expect(isApproximatelyEqual(parameters.map(Double.init), expected, absolute: 1e-6))
+    }
+
+    @Test func adamWithBiasCorrection() {
+        let (lr, b1, b2, eps) = (0.01, 0.9, 0.999, 1e-8)
+        var optimizer = Adam(.init(learningRate: Float(lr)), parameterCount: 3)
+        var parameters = start
+        var expected = start.map(Double.init)
+        var m = [Double](repeating: 0, count: 3), v = m
+        for (index, g) in gradients.enumerated() {
+            optimizer.step(parameters: &parameters, gradients: g)
+            let t = Double(index + 1)
+            for i in 0..<3 {
+                m[i] = b1 * m[i] + (1 - b1) * Double(g[i])
+                v[i] = b2 * v[i] + (1 - b2) * Double(g[i]) * Double(g[i])
+                let mHat = m[i] / (1 - pow(b1, t)), vHat = v[i] / (1 - pow(b2, t))
+                expected[i] -= lr * mHat / (vHat.squareRoot() + eps)
+            }
+        }
+        #expect(isApproximatelyEqual(parameters.map(Double.init), expected, absolute: 1e-6))
+        // Adam's first step moves every parameter by about lr, whatever the gradient's size.
+        var fresh = Adam(.init(learningRate: 0.01), parameterCount: 1)
+        var single: [Float] = [0]
+        fresh.step(parameters: &single, gradients: [1e-3])
+        #expect(isApproximatelyEqual(Double(single[0]), -0.01, absolute: 1e-6))
+    }
+}
