@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "distillery", targets: ["distillery"]),
+        .executable(name: "distillery-bench", targets: ["distillery-bench"]),
     ],
     dependencies: [
         // YAML for directive options: a solved problem, with source marks for diagnostics.
@@ -38,6 +39,10 @@ let package = Package(
                 "Directives", "Notebook", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "distillery-bench",
+            dependencies: ["DistillCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "DistillCoreTests", dependencies: ["DistillCore"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CCairo"]),

@@ -7,7 +7,7 @@ import Darwin
 /// The floating-point types the core computes in. Training runs in `Float`; the same generic
 /// code runs in `Double` so that tests can check analytic gradients against finite differences
 /// at a precision Float cannot give.
-public protocol TrainingScalar: BinaryFloatingPoint, Sendable
+public protocol TrainingScalar: BinaryFloatingPoint, SIMDScalar, Codable, Sendable
 where RawSignificand: FixedWidthInteger, Exponent: FixedWidthInteger {
     static func exponential(_ x: Self) -> Self
     static func logarithm(_ x: Self) -> Self
