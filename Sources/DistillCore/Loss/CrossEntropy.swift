@@ -8,13 +8,14 @@ public enum CrossEntropy {
                                             gradient: UnsafeMutablePointer<T>?) -> Double {
         let batch = labels.count
         var total = 0.0
-        withUnsafeTemporaryAllocation(of: T.self, capacity: classes) { logQ in
+        withUnsafeTemporaryAllocation(of: T.self, capacity: 2 * classes) { buffer in
+            let logQ = buffer.baseAddress!, q = logQ + classes
             for (r, label) in labels.enumerated() {
-                Softmax.logSoftmaxRow(logits + r * classes, count: classes, temperature: 1, into: logQ.baseAddress!)
+                Softmax.logSoftmaxRow(logits + r * classes, count: classes, temperature: 1, into: logQ, probabilities: q)
                 total -= Double(logQ[label])
                 guard let gradient else { continue }
                 for c in 0..<classes {
-                    gradient[r * classes + c] = (T.exponential(logQ[c]) - (c == label ? 1 : 0)) / T(batch)
+                    gradient[r * classes + c] = (q[c] - (c == label ? 1 : 0)) / T(batch)
                 }
             }
         }

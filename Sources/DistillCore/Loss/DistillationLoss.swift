@@ -38,35 +38,31 @@ public struct DistillationLoss<T: TrainingScalar>: Sendable {
         public let crossEntropy: Double
     }
 
-    /// Evaluates `batch` rows. `student` holds the student's logits; `teacherLogProbabilities`
-    /// the teacher's log softmax at this temperature, row for row. Writes ∂L/∂student into
-    /// `gradient` when given.
-    func evaluate(student: UnsafePointer<T>, teacherLogProbabilities: UnsafePointer<T>, labels: some Collection<Int>,
-                  classes: Int, gradient: UnsafeMutablePointer<T>?) -> Value {
+    /// Evaluates `batch` rows. `student` holds the student's logits; `teacherProbabilities`
+    /// and `teacherLogProbabilities` the teacher's softmax and log softmax at this temperature,
+    /// row for row. Writes ∂L/∂student into `gradient` when given.
+    func evaluate(student: UnsafePointer<T>, teacherProbabilities: UnsafePointer<T>, teacherLogProbabilities: UnsafePointer<T>,
+                  labels: some Collection<Int>, classes: Int, gradient: UnsafeMutablePointer<T>?) -> Value {
         let batch = labels.count
         var klSum = 0.0
         var ceSum = 0.0
         let softWeight = alpha * temperature        // α·T²·(1/T) from the chain rule through s/T
         let hardWeight = 1 - alpha
-        withUnsafeTemporaryAllocation(of: T.self, capacity: 2 * classes) { buffer in
-            let logQ = buffer.baseAddress!, logQ1 = buffer.baseAddress! + classes
+        withUnsafeTemporaryAllocation(of: T.self, capacity: 4 * classes) { buffer in
+            let logQ = buffer.baseAddress!, q = logQ + classes, logQ1 = q + classes, q1 = logQ1 + classes
             for (r, label) in labels.enumerated() {
                 let s = student + r * classes
-                let logP = teacherLogProbabilities + r * classes
-                Softmax.logSoftmaxRow(s, count: classes, temperature: temperature, into: logQ)
-                Softmax.logSoftmaxRow(s, count: classes, temperature: 1, into: logQ1)
+                let p = teacherProbabilities + r * classes, logP = teacherLogProbabilities + r * classes
+                Softmax.logSoftmaxRow(s, count: classes, temperature: temperature, into: logQ, probabilities: q)
+                Softmax.logSoftmaxRow(s, count: classes, temperature: 1, into: logQ1, probabilities: q1)
                 var kl = 0.0
-                for c in 0..<classes {
-                    let p = T.exponential(logP[c])
-                    if p > 0 { kl += Double(p) * Double(logP[c] - logQ[c]) }
-                }
+                for c in 0..<classes where p[c] > 0 { kl += Double(p[c]) * Double(logP[c] - logQ[c]) }
                 klSum += kl
                 ceSum -= Double(logQ1[label])
                 guard let gradient else { continue }
                 for c in 0..<classes {
-                    let soft = T.exponential(logQ[c]) - T.exponential(logP[c])
-                    let hard = T.exponential(logQ1[c]) - (c == label ? 1 : 0)
-                    gradient[r * classes + c] = (softWeight * soft + hardWeight * hard) / T(batch)
+                    let hard = q1[c] - (c == label ? 1 : 0)
+                    gradient[r * classes + c] = (softWeight * (q[c] - p[c]) + hardWeight * hard) / T(batch)
                 }
             }
         }
@@ -81,12 +77,16 @@ public struct DistillationLoss<T: TrainingScalar>: Sendable {
         precondition(student.rows == teacher.rows && student.columns == teacher.columns && labels.count == student.rows,
                      "teacher, student and labels must describe the same batch")
         let teacherLog = Softmax.logProbabilities(teacher, temperature: temperature)
+        let teacherProbabilities = Softmax.probabilities(teacher, temperature: temperature)
         var gradient = Matrix<T>(zeros: student.rows, student.columns)
         let value = student.values.withUnsafeBufferPointer { s in
-            teacherLog.values.withUnsafeBufferPointer { t in
-                gradient.values.withUnsafeMutableBufferPointer { g in
-                    evaluate(student: s.baseAddress!, teacherLogProbabilities: t.baseAddress!, labels: labels,
-                             classes: student.columns, gradient: g.baseAddress!)
+            teacherProbabilities.values.withUnsafeBufferPointer { p in
+                teacherLog.values.withUnsafeBufferPointer { logP in
+                    gradient.values.withUnsafeMutableBufferPointer { g in
+                        evaluate(student: s.baseAddress!, teacherProbabilities: p.baseAddress!,
+                                 teacherLogProbabilities: logP.baseAddress!, labels: labels,
+                                 classes: student.columns, gradient: g.baseAddress!)
+                    }
                 }
             }
         }

@@ -4,9 +4,12 @@
 /// m = max_j x_j: every exponent is ≤ 0, so nothing overflows, and the largest term is exactly
 /// 1, so the sum never underflows to 0. Logits of ±1e4 give finite, exact results.
 public enum Softmax {
-    /// log softmax(z/T) of one row of `count` logits, written to `out` (may not alias `z`).
+    /// log softmax(z/T) of one row of `count` logits, written to `out`, and the probabilities
+    /// to `probabilities` when given (from the same exponentials: one exp per logit).
+    /// Neither output may alias `z`.
     static func logSoftmaxRow<T: TrainingScalar>(_ z: UnsafePointer<T>, count: Int, temperature: T,
-                                                 into out: UnsafeMutablePointer<T>) {
+                                                 into out: UnsafeMutablePointer<T>,
+                                                 probabilities: UnsafeMutablePointer<T>? = nil) {
         var maximum = -T.infinity
         for i in 0..<count {
             out[i] = z[i] / temperature
@@ -15,12 +18,18 @@ public enum Softmax {
         var sum = 0.0  // accumulated in Double: the terms are in (0, 1] and there may be many
         for i in 0..<count {
             out[i] -= maximum
-            sum += Double(T.exponential(out[i]))
+            let e = T.exponential(out[i])
+            probabilities?[i] = e
+            sum += Double(e)
         }
         // (x − m) − log Σ rather than x − (m + log Σ): with |m| large, m + log Σ would round
         // away the digits of log Σ.
         let logSum = T(Double.logarithm(sum))
         for i in 0..<count { out[i] -= logSum }
+        if let probabilities {
+            let inverse = T(1 / sum)
+            for i in 0..<count { probabilities[i] *= inverse }
+        }
     }
 
     /// Row-wise log-probabilities of `logits / temperature`.

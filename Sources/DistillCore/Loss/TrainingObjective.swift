@@ -24,25 +24,31 @@ public struct HardLabelObjective: TrainingObjective {
 public struct DistillationObjective: TrainingObjective {
     public let loss: DistillationLoss<Float>
     public let labels: [Int]
-    /// The teacher's log softmax(t/T), [training examples, classes].
+    /// The teacher's softmax(t/T) and its log, [training examples, classes].
+    public let teacherProbabilities: Matrix<Float>
     public let teacherLogProbabilities: Matrix<Float>
 
     public init(loss: DistillationLoss<Float>, labels: [Int], teacherLogits: Matrix<Float>) {
         precondition(teacherLogits.rows == labels.count, "one teacher row per training example")
         self.loss = loss
         self.labels = labels
+        teacherProbabilities = Softmax.probabilities(teacherLogits, temperature: loss.temperature)
         teacherLogProbabilities = Softmax.logProbabilities(teacherLogits, temperature: loss.temperature)
     }
 
     public func evaluate(logits: UnsafePointer<Float>, examples: ArraySlice<Int>, classes: Int,
                          gradient: UnsafeMutablePointer<Float>) -> Double {
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: examples.count * classes) { batchTargets in
-            teacherLogProbabilities.values.withUnsafeBufferPointer { all in
-                for (row, example) in examples.enumerated() {
-                    (batchTargets.baseAddress! + row * classes).update(from: all.baseAddress! + example * classes, count: classes)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * examples.count * classes) { buffer in
+            let p = buffer.baseAddress!, logP = p + examples.count * classes
+            teacherProbabilities.values.withUnsafeBufferPointer { allP in
+                teacherLogProbabilities.values.withUnsafeBufferPointer { allLogP in
+                    for (row, example) in examples.enumerated() {
+                        (p + row * classes).update(from: allP.baseAddress! + example * classes, count: classes)
+                        (logP + row * classes).update(from: allLogP.baseAddress! + example * classes, count: classes)
+                    }
                 }
             }
-            return loss.evaluate(student: logits, teacherLogProbabilities: batchTargets.baseAddress!,
+            return loss.evaluate(student: logits, teacherProbabilities: p, teacherLogProbabilities: logP,
                                  labels: examples.lazy.map { labels[$0] }, classes: classes, gradient: gradient).total
         }
     }

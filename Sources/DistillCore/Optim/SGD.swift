@@ -28,15 +28,18 @@ public struct SGD: Optimizer {
     public mutating func step(parameters: UnsafeMutableBufferPointer<Float>, gradients: UnsafeBufferPointer<Float>) {
         precondition(parameters.count == gradients.count, "one gradient per parameter")
         let (lr, mu, decay) = (settings.learningRate, settings.momentum, settings.weightDecay)
-        for i in parameters.indices {
-            var g = gradients[i]
-            if decay != 0 { g += decay * parameters[i] }
-            if mu != 0 {
-                momentumBuffer[i] = isFirstStep ? g : mu * momentumBuffer[i] + g
-                g = momentumBuffer[i]
+        let isFirstStep = self.isFirstStep
+        momentumBuffer.withUnsafeMutableBufferPointer { buffer in
+            for i in 0..<parameters.count {
+                var g = gradients[i]
+                if decay != 0 { g += decay * parameters[i] }
+                if mu != 0 {
+                    buffer[i] = isFirstStep ? g : mu * buffer[i] + g
+                    g = buffer[i]
+                }
+                parameters[i] -= lr * g
             }
-            parameters[i] -= lr * g
         }
-        isFirstStep = false
+        self.isFirstStep = false
     }
 }
