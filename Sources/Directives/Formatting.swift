@@ -4,7 +4,12 @@ import Foundation
 enum Format {
     /// 0.9667 → "96.7%"
     static func percent(_ value: Double, decimals: Int = 1) -> String {
-        String(format: "%.\(decimals)f%%", value * 100)
+        percentNumber(value, decimals: decimals) + "%"
+    }
+
+    /// 0.9667 → "96.7" (for intervals, where the % sign is said once).
+    static func percentNumber(_ value: Double, decimals: Int = 1) -> String {
+        String(format: "%.\(decimals)f", value * 100)
     }
 
     /// A loss or other real value with four significant digits: 0.05123, 1.234.

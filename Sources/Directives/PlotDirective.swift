@@ -1,7 +1,9 @@
 import Charts
+import DistillCore
 import Notebook
 
-/// `{plot}`: loss or accuracy curves of named training runs, train and test, over epochs.
+/// `{plot}`: loss or accuracy curves of named runs ({train} or {distill}) over epochs: the mean
+/// over seeds as a line, with a shaded 95% confidence band when there are several seeds.
 ///
 /// ```{plot} teacher_loss
 /// runs: [teacher]
@@ -11,18 +13,21 @@ import Notebook
 struct PlotDirective: Directive {
     static let kind = "plot"
     static let options = [
-        OptionDoc("runs", "Names of {train} directives whose curves to draw."),
+        OptionDoc("runs", "Names of {train} or {distill} directives whose curves to draw."),
         OptionDoc("metric", "loss or accuracy (default loss)."),
+        OptionDoc("split", "test, train or both (default both)."),
         OptionDoc("title", "Title drawn above the chart."),
         OptionDoc("width", "Width in points (default 800)."),
         OptionDoc("height", "Height in points (default 500)."),
     ]
 
     enum Metric: String, CaseIterable { case loss, accuracy }
+    enum Split: String, CaseIterable { case both, train, test }
 
     let name: String
     let runs: [String]
     let metric: Metric
+    let split: Split
     let title: String
     let caption: String
     let alt: String?
@@ -37,8 +42,14 @@ struct PlotDirective: Directive {
             throw options.error("metric", "unknown metric '\(metricName)'\(didYouMean(metricName, among: Metric.allCases.map(\.rawValue)))")
         }
         self.metric = metric
+        let splitName = try options.string("split") ?? "both"
+        guard let split = Split(rawValue: splitName) else {
+            throw options.error("split", "unknown split '\(splitName)'\(didYouMean(splitName, among: Split.allCases.map(\.rawValue)))")
+        }
+        self.split = split
         title = try options.string("title") ?? ""
-        caption = try options.string("caption") ?? "\(metric == .loss ? "Cross-entropy loss" : "Accuracy") of \(runs.joined(separator: ", ")) by epoch."
+        caption = try options.string("caption")
+            ?? "\(metric == .loss ? "Loss" : "Accuracy") of \(runs.joined(separator: ", ")) by epoch; shaded bands are 95% confidence intervals over seeds."
         alt = try options.string("alt")
         let width = try options.int("width") ?? 800
         let height = try options.int("height") ?? 500
@@ -52,15 +63,25 @@ struct PlotDirective: Directive {
     func run(in context: ExecutionContext) throws -> DirectiveResult {
         var series = [LineSeries]()
         for runName in runs {
-            let run = try context.value(of: runName, as: TrainedRun.self, expected: "a {train} run")
-            let history = run.result.history
-            let epochs = (1...history.epochs.count).map(Double.init)
-            let (train, test) = metric == .loss ? (history.trainLoss, history.testLoss) : (history.trainAccuracy, history.testAccuracy)
-            series.append(LineSeries(name: "\(runName) (train)", x: epochs, y: train))
-            series.append(LineSeries(name: "\(runName) (test)", x: epochs, y: test))
+            let result = try context.value(of: runName, as: TrainedRuns.self, expected: "a {train} or {distill} run")
+            let parts: [(String, KeyPath<EpochRecord, Double>)] = switch (metric, split) {
+            case (.loss, .both): [("train", \.trainLoss), ("test", \.testLoss)]
+            case (.loss, .train): [("train", \.trainLoss)]
+            case (.loss, .test): [("test", \.testLoss)]
+            case (.accuracy, .both): [("train", \.trainAccuracy), ("test", \.testAccuracy)]
+            case (.accuracy, .train): [("train", \.trainAccuracy)]
+            case (.accuracy, .test): [("test", \.testAccuracy)]
+            }
+            let epochs = (1...result.runs.runs[0].history.epochs.count).map(Double.init)
+            for (label, metric) in parts {
+                let curve = result.runs.curve(metric)
+                let band = result.runs.runs.count > 1 ? (lower: curve.lower, upper: curve.upper) : nil
+                let seriesName = split == .both || runs.count > 1 ? "\(runName) (\(label))" : runName
+                series.append(LineSeries(name: seriesName, x: epochs, y: curve.mean, band: band))
+            }
         }
-        let chart = LineChart(title: title, xTitle: "Epoch", yTitle: metric == .loss ? "Cross-entropy" : "Accuracy",
-                              series: series, size: size)
+        let yTitle = metric == .loss ? "Loss (cross-entropy)" : "Accuracy"
+        let chart = LineChart(title: title, xTitle: "Epoch", yTitle: yTitle, series: series, size: size)
         let png = try chart.renderPNG()
         let description = alt ?? "Line chart of \(metric.rawValue) against epoch for \(series.map(\.name).joined(separator: ", "))."
         return DirectiveResult(blocks: [.figure(Figure(fileName: "\(name).png", png: png, width: Int(size.width),

@@ -7,4 +7,6 @@ struct BookOptions: ParsableArguments {
     var chapters = "chapters"
 
     var chaptersURL: URL { URL(fileURLWithPath: chapters) }
+    /// The project root: data paths in directives are relative to it (the chapters' parent).
+    var projectURL: URL { chaptersURL.standardizedFileURL.deletingLastPathComponent() }
 }

@@ -16,7 +16,7 @@ enum Pipeline {
 
     static func build(_ options: BookOptions, output: URL) throws -> [OutputFile] {
         let parsed = try load(options)
-        let results = try Executor.run(try plan(parsed))
+        let results = try Executor.run(try plan(parsed), projectDirectory: options.projectURL)
         let files = ReportRenderer.render(parsed, results: results)
         try OutputWriter.replace(output, with: files)
         return files

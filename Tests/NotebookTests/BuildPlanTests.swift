@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Notebook
 
@@ -20,7 +21,7 @@ import Testing
         """)
         let plan = try BuildPlan(parsed, registry: testRegistry)
         #expect(plan.steps.map(\.invocation.name) == ["a", "b", "total"])
-        let results = try Executor.run(plan)
+        let results = try Executor.run(plan, projectDirectory: URL(fileURLWithPath: "/tmp"))
         #expect(results["total"]?.value as? Int == 104)
     }
 
@@ -80,7 +81,7 @@ import Testing
         }
         let plan = try BuildPlan(try parsedBook("text\n\n```{fail} f\n```\n"), registry: DirectiveRegistry([Failing.self]))
         #expect(throws: Diagnostic(at: SourceLocation(file: "chapters/01-test.md", line: 3, column: 1), "{fail} f: it broke")) {
-            try Executor.run(plan)
+            try Executor.run(plan, projectDirectory: URL(fileURLWithPath: "/tmp"))
         }
     }
 }

@@ -1,7 +1,11 @@
-/// What a running directive may see: the results of the directives it depends on.
+import Foundation
+
+/// What a running directive may see: the results of the directives it depends on, and the
+/// project folder that relative data paths are resolved against.
 public struct ExecutionContext: Sendable {
     let results: [String: DirectiveResult]
     let kinds: [String: String]
+    public let projectDirectory: URL
 
     /// The value produced by directive `name`, which must be of type `T`;
     /// `expected` says what was wanted, for the error message ("a training run").

@@ -1,12 +1,14 @@
+import Foundation
+
 /// Runs a plan's directives in order and keeps their results by name.
 public enum Executor {
     /// Runs every step; the first failure stops the build with a diagnostic at the failing
     /// directive.
-    public static func run(_ plan: BuildPlan) throws -> [String: DirectiveResult] {
+    public static func run(_ plan: BuildPlan, projectDirectory: URL) throws -> [String: DirectiveResult] {
         var results = [String: DirectiveResult]()
         let kinds = Dictionary(uniqueKeysWithValues: plan.steps.map { ($0.invocation.name, $0.invocation.kind) })
         for step in plan.steps {
-            let context = ExecutionContext(results: results, kinds: kinds)
+            let context = ExecutionContext(results: results, kinds: kinds, projectDirectory: projectDirectory)
             do {
                 results[step.invocation.name] = try step.directive.run(in: context)
             } catch let diagnostic as Diagnostic {
