@@ -25,7 +25,7 @@ enum RunSummary {
                    String(runs.runs[0].history.epochs.count), Format.number(runs.final(\.trainLoss).mean),
                    Format.number(runs.final(\.testLoss).mean), Format.percent(accuracy.mean), interval]
         if let distillation = result.distillation {
-            header += ["Agreement with teacher", "KL(teacher‖student)"]
+            header += ["Agreement", "KL to teacher"]
             row += [Format.percent(Summary(distillation.agreement.map(\.top1Agreement)).mean),
                     Format.number(Summary(distillation.agreement.map(\.meanKL)).mean)]
         }
@@ -33,6 +33,8 @@ enum RunSummary {
             ?? "Training run '\(result.name)'"
         let defaultCaption = "\(what): \(architecture.description) MLP on \(result.dataset.name), "
             + "\(result.data.train.exampleCount) training and \(testCount) test examples; accuracy is the \(intervalNote)."
+            + (result.distillation == nil ? "" : " Train loss is the distillation loss L; agreement is the top-1 agreement with "
+                + "the teacher on the test set, and KL the mean KL(teacher ‖ student) there.")
         return Table(caption: caption ?? defaultCaption, header: header, rows: [row],
                      alignments: [.leading] + Array(repeating: .trailing, count: header.count - 1))
     }

@@ -31,6 +31,13 @@ import Testing
         #expect(isApproximatelyEqual(means, [5.843, 3.057, 3.758, 1.199], absolute: 1e-3))
     }
 
+    // Test-set sizes at a 20% split (scikit-learn's ⌈0.2 n⌉): Iris 30, Wine 36, Breast Cancer 114, Digits 360.
+    @Test(arguments: [(ShippedDataset.iris, 30), (.wine, 36), (.breastCancer, 114), (.digits, 360)])
+    func testSetSizes(dataset: ShippedDataset, expected: Int) throws {
+        let data = try dataset.load()
+        #expect(StratifiedSplit(labels: data.labels, testFraction: 0.2, seed: 0).testIndices.count == expected)
+    }
+
     @Test func stratifiedSplitKeepsClassSharesAndIsSeeded() throws {
         let wine = try ShippedDataset.wine.load()
         let split = StratifiedSplit(labels: wine.labels, testFraction: 0.2, seed: 3)
@@ -49,8 +56,11 @@ import Testing
         #expect(noThrees.test == full.test)
         #expect(noThrees.standardizer == full.standardizer)
         let tenth = PreparedData(digits, recipe: .init(dataset: "digits", trainFraction: 0.1))
-        // round(10% of each class), per class.
-        #expect(tenth.train.classCounts == full.train.classCounts.map { Int((Double($0) * 0.1).rounded()) })
+        // ⌈10% of the training split⌉, each class within one of its exact share.
+        #expect(tenth.train.exampleCount == Int((Double(full.train.exampleCount) * 0.1).rounded(.up)))
+        for (kept, all) in zip(tenth.train.classCounts, full.train.classCounts) {
+            #expect(abs(Double(kept) - Double(all) * 0.1) < 1)
+        }
         #expect(tenth.test == full.test)
     }
 
