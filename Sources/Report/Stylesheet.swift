@@ -36,7 +36,9 @@ enum Stylesheet {
     figcaption { color: var(--muted); font-size: .92rem; margin-top: .6rem; }
     figure.table figcaption { margin: 0 0 .5rem; }
     .label { font-weight: 700; color: var(--text); }
+    figure.table { overflow-x: auto; }
     table { border-collapse: collapse; width: 100%; font-size: .95rem; font-variant-numeric: tabular-nums; }
+    td { white-space: nowrap; }
     th, td { padding: .35rem .6rem; border-bottom: 1px solid var(--rule); text-align: left; }
     th { border-bottom: 2px solid var(--text); }
     .num { text-align: right; }
