@@ -10,6 +10,9 @@ struct CoreBenchmark: ParsableCommand {
 
     @OptionGroup var options: BenchmarkOptions
 
+    @Option(help: "Run only the cases whose name contains this text.")
+    var only: String?
+
     struct Case {
         let name: String
         let widths: [Int]
@@ -46,12 +49,16 @@ struct CoreBenchmark: ParsableCommand {
     }
 
     func run() throws {
-        let results = Self.cases.map(Self.measure)
+        let results = Self.cases.filter { only.map($0.name.contains) ?? true }.map(Self.measure)
         if options.json {
+            struct Report: Encodable {
+                let unit = "microseconds per step, median"
+                let threads: Int
+                let results: [Result]
+            }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(["unit": "microseconds per step (median)"].merging([:]) { a, _ in a }), as: UTF8.self)
-                  .dropLast() + ",\"results\":" + String(decoding: try encoder.encode(results), as: UTF8.self) + "}")
+            print(String(decoding: try encoder.encode(Report(threads: SeedRunner.defaultThreadCount, results: results)), as: UTF8.self))
         } else {
             print("Distillery core, \(SeedRunner.defaultThreadCount) cores available, median µs per step")
             print("case".padding(toLength: 42, withPad: " ", startingAt: 0)

@@ -10,8 +10,8 @@ import Dispatch
 //
 // Speed: c is computed in 4 × 8 tiles held in registers for the whole k loop (each tile of c is
 // read once and written once); the 8 columns of b a tile needs are first packed into a
-// contiguous panel that stays in cache while the tiles run down the rows; large products are
-// split by column blocks over two cores.
+// contiguous, zero-padded panel that stays in cache while the tiles run down the rows; large
+// products are split by column blocks over two cores.
 
 /// A read-only matrix operand addressed through strides: element (row, p) is at
 /// `base[row * rowStride + p * columnStride]`. A plain row-major k-column matrix has strides
@@ -88,34 +88,43 @@ private struct SharedPointers: @unchecked Sendable {
     let c: UnsafeMutablePointer<Float>
 }
 
-/// The product restricted to the given columns of c.
+/// The product restricted to the given columns of c, one 8-column block at a time. Each block's
+/// columns of b are first copied into a contiguous k × 8 panel (zero-padded past the last
+/// column of b), so the tiles read b sequentially and narrow or ragged matrices take the same
+/// SIMD path; padded lanes are computed and never stored.
 private func productColumns(_ a: StridedOperand<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
                             m: Int, k: Int, n: Int, columns: Range<Int>, accumulate: Bool) {
     let panel = UnsafeMutablePointer<Float>.allocate(capacity: max(k, 1) * tileColumns)
     defer { panel.deallocate() }
-    var j = columns.lowerBound
-    while j + tileColumns <= columns.upperBound {
-        for p in 0..<k { store(load(b + p * n + j), panel + p * tileColumns) }
+    for j in stride(from: columns.lowerBound, to: columns.upperBound, by: tileColumns) {
+        let width = min(tileColumns, columns.upperBound - j)
+        if width == tileColumns {
+            for p in 0..<k { store(load(b + p * n + j), panel + p * tileColumns) }
+        } else {
+            panel.update(repeating: 0, count: k * tileColumns)
+            for p in 0..<k { (panel + p * tileColumns).update(from: b + p * n + j, count: width) }
+        }
         var i = 0
         while i + tileRows <= m {
-            tile(a, UnsafePointer(panel), c, row: i, column: j, k: k, n: n, accumulate: accumulate)
+            tile(a, UnsafePointer(panel), c, row: i, column: j, width: width, k: k, n: n, accumulate: accumulate)
             i += tileRows
         }
-        edge(a, b, c, rows: i..<m, columns: j..<(j + tileColumns), k: k, n: n, accumulate: accumulate)
-        j += tileColumns
+        while i < m {
+            row(a, UnsafePointer(panel), c, row: i, column: j, width: width, k: k, n: n, accumulate: accumulate)
+            i += 1
+        }
     }
-    edge(a, b, c, rows: 0..<m, columns: j..<columns.upperBound, k: k, n: n, accumulate: accumulate)
 }
 
-/// One 4 × 8 tile of c, accumulated in registers over the whole k loop; `panel` holds the
-/// tile's 8 columns of b as k rows of 8.
+/// One 4 × 8 tile of c (of which the first `width` columns are real), accumulated in
+/// registers over the whole k loop; `panel` holds the tile's columns of b as k rows of 8.
 @inline(__always)
 private func tile(_ a: StridedOperand<Float>, _ panel: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
-                  row i: Int, column j: Int, k: Int, n: Int, accumulate: Bool) {
+                  row i: Int, column j: Int, width: Int, k: Int, n: Int, accumulate: Bool) {
     let c0 = c + i * n + j, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n
     var acc0 = SIMD8<Float>(repeating: 0), acc1 = acc0, acc2 = acc0, acc3 = acc0
     if accumulate {
-        acc0 = load(c0); acc1 = load(c1); acc2 = load(c2); acc3 = load(c3)
+        acc0 = load(c0, width); acc1 = load(c1, width); acc2 = load(c2, width); acc3 = load(c3, width)
     }
     let a0 = a.base + i * a.rowStride, a1 = a0 + a.rowStride, a2 = a1 + a.rowStride, a3 = a2 + a.rowStride
     var bRow = panel
@@ -129,11 +138,28 @@ private func tile(_ a: StridedOperand<Float>, _ panel: UnsafePointer<Float>, _ c
         bRow += tileColumns
         offset += a.columnStride
     }
-    store(acc0, c0); store(acc1, c1); store(acc2, c2); store(acc3, c3)
+    store(acc0, c0, width); store(acc1, c1, width); store(acc2, c2, width); store(acc3, c3, width)
 }
 
-/// Plain loops for what does not fill a whole tile (and for precisions without a SIMD
-/// kernel), in the same accumulation order as the tiles.
+/// A single row of a tile, for the rows left over below the last whole tile.
+@inline(__always)
+private func row(_ a: StridedOperand<Float>, _ panel: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                 row i: Int, column j: Int, width: Int, k: Int, n: Int, accumulate: Bool) {
+    let c0 = c + i * n + j
+    var acc = accumulate ? load(c0, width) : SIMD8<Float>(repeating: 0)
+    let a0 = a.base + i * a.rowStride
+    var bRow = panel
+    var offset = 0
+    for _ in 0..<k {
+        acc += load(bRow) * a0[offset]
+        bRow += tileColumns
+        offset += a.columnStride
+    }
+    store(acc, c0, width)
+}
+
+/// Plain loops for precisions without a SIMD kernel, in the same accumulation order as the
+/// tiles.
 private func edge<T: TrainingScalar>(_ a: StridedOperand<T>, _ b: UnsafePointer<T>, _ c: UnsafeMutablePointer<T>,
                                      rows: Range<Int>, columns: Range<Int>, k: Int, n: Int, accumulate: Bool) {
     guard !rows.isEmpty, !columns.isEmpty else { return }
@@ -160,4 +186,20 @@ private func load(_ pointer: UnsafeMutablePointer<Float>) -> SIMD8<Float> {
 @inline(__always)
 private func store(_ value: SIMD8<Float>, _ pointer: UnsafeMutablePointer<Float>) {
     UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD8<Float>.self)
+}
+
+/// The first `width` lanes from memory, zeros in the others (never reads past `width`).
+@inline(__always)
+private func load(_ pointer: UnsafeMutablePointer<Float>, _ width: Int) -> SIMD8<Float> {
+    if width == tileColumns { return load(pointer) }
+    var value = SIMD8<Float>(repeating: 0)
+    for lane in 0..<width { value[lane] = pointer[lane] }
+    return value
+}
+
+/// Stores the first `width` lanes only.
+@inline(__always)
+private func store(_ value: SIMD8<Float>, _ pointer: UnsafeMutablePointer<Float>, _ width: Int) {
+    if width == tileColumns { return store(value, pointer) }
+    for lane in 0..<width { pointer[lane] = value[lane] }
 }
