@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["distillery"],
+            dependencies: ["distillery", "DistillCore"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -16,7 +16,7 @@ enum DataSource: Sendable, Hashable {
     init(_ options: DirectiveOptions) throws {
         let name = try options.required("data", options.string)
         if name.hasSuffix(".csv") {
-            guard !name.hasPrefix("/"), !name.split(separator: "/").contains("..") else {
+            guard ProjectPath.isInside(name) else {
                 throw options.error("data", "the data file must be a path inside the project, like data/flowers.csv")
             }
             self = .csv(path: name, labelColumn: try options.required("label", options.string))
@@ -37,12 +37,9 @@ enum DataSource: Sendable, Hashable {
         case .shipped(let dataset):
             return try dataset.load()
         case let .csv(path, labelColumn):
-            let url = projectDirectory.appendingPathComponent(path)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw ExecutionError("cannot read the data file '\(path)'")
-            }
+            let bytes = try ProjectPath.read(path, in: projectDirectory)
             do {
-                return try CSVDataset.parse(String(decoding: data, as: UTF8.self), fileName: path, labelColumn: labelColumn)
+                return try CSVDataset.parse(String(decoding: bytes, as: UTF8.self), fileName: path, labelColumn: labelColumn)
             } catch let error as DataFileError {
                 throw Diagnostic(at: SourceLocation(file: error.file, line: error.line ?? 1), error.message)
             }

@@ -55,12 +55,14 @@ struct DistillDirective: Directive {
         let data = PreparedData(dataset, recipe: recipe)
         let loss = DistillationLoss<Float>(temperature: Float(temperature), alpha: Float(alpha))
         let training = self.training
-        let indexed = Array(zip(seeds.indices, seeds))
-        let outcomes = try SeedRunner.run(seeds: indexed.map { UInt64($0.0) }) { index in
-            let teacherModel = teachers[teachers.count == 1 ? 0 : Int(index)].model
+        let start = try training.initialModel(inputs: data.featureCount, outputs: data.classCount,
+                                              projectDirectory: context.projectDirectory)
+        let outcomes = try SeedRunner.run(seeds: seeds) { seed in
+            let teacherModel = teachers[teachers.count == 1 ? 0 : seeds.firstIndex(of: seed)!].model
             let objective = DistillationObjective(loss: loss, labels: data.train.labels,
                                                   teacherLogits: teacherModel.logits(data.train.features))
-            let student = try Trainer.train(training.configuration(seed: seeds[Int(index)]), data: data, objective: objective)
+            let student = try Trainer.train(training.configuration(seed: seed), data: data, objective: objective,
+                                            initialModel: start)
             let agreement = TeacherAgreement(student: student.model.logits(data.test.features),
                                              teacher: teacherModel.logits(data.test.features))
             return (student, agreement)

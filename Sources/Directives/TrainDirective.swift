@@ -46,8 +46,10 @@ struct TrainDirective: Directive {
         let data = PreparedData(dataset, recipe: recipe)
         let objective = HardLabelObjective(labels: data.train.labels)
         let training = self.training
+        let start = try training.initialModel(inputs: data.featureCount, outputs: data.classCount,
+                                              projectDirectory: context.projectDirectory)
         let models = try SeedRunner.run(seeds: training.seeds) { seed in
-            try Trainer.train(training.configuration(seed: seed), data: data, objective: objective)
+            try Trainer.train(training.configuration(seed: seed), data: data, objective: objective, initialModel: start)
         }
         let result = TrainedRuns(name: name, dataset: dataset, data: data,
                                  runs: SeededRuns(seeds: training.seeds, runs: models), distillation: nil)

@@ -1,4 +1,5 @@
 import DistillCore
+import Foundation
 import Notebook
 
 /// The options {train} and {distill} share: how to split the data, the network, the optimiser
@@ -18,6 +19,7 @@ struct TrainingOptions: Sendable {
         OptionDoc("batch_size", "Examples per step; omit for full-batch training."),
         OptionDoc("seed", "First seed of the weight initialisation, batch order and dropout (default 0)."),
         OptionDoc("seeds", "Number of seeds to run, seed, seed+1, … (default 1); results are then mean and 95% CI."),
+        OptionDoc("initial_weights", "A project-relative .safetensors file (PyTorch names fc1.weight, fc1.bias, …) to start from instead of a random initialisation."),
     ]
 
     let trainFraction: Double
@@ -25,6 +27,8 @@ struct TrainingOptions: Sendable {
     let droppedClasses: [String]
     let configuration: TrainingConfiguration
     let seeds: [UInt64]
+    /// Project-relative path of the starting weights, if any.
+    let initialWeights: String?
 
     init(_ options: DirectiveOptions) throws {
         trainFraction = try options.double("train_fraction") ?? 1
@@ -51,6 +55,10 @@ struct TrainingOptions: Sendable {
         let count = try options.int("seeds") ?? 1
         guard (1...1000).contains(count) else { throw options.error("seeds", "'seeds' must be between 1 and 1000") }
         seeds = (0..<count).map { UInt64(firstSeed + $0) }
+        initialWeights = try options.string("initial_weights")
+        if let path = initialWeights, !ProjectPath.isInside(path) || !path.hasSuffix(".safetensors") {
+            throw options.error("initial_weights", "'initial_weights' must be a .safetensors file inside the project, like weights/start.safetensors")
+        }
         configuration = TrainingConfiguration(hidden: hidden, activation: activation, dropout: Float(dropout),
                                               optimizer: try Self.optimizer(options), epochs: epochs,
                                               batchSize: batchSize, seed: UInt64(firstSeed))
@@ -79,6 +87,25 @@ struct TrainingOptions: Sendable {
         var configuration = configuration
         configuration.seed = seed
         return configuration
+    }
+
+    /// The starting network from `initial_weights`, checked against the architecture the data
+    /// and options call for; nil for a random initialisation.
+    func initialModel(inputs: Int, outputs: Int, projectDirectory: URL) throws -> MLP<Float>? {
+        guard let path = initialWeights else { return nil }
+        let bytes = try ProjectPath.read(path, in: projectDirectory)
+        let model: MLP<Float>
+        do {
+            model = try MLP(stateDict: SafeTensors.decode(bytes, fileName: path), activation: configuration.activation, fileName: path)
+        } catch let error as DataFileError {
+            throw Diagnostic(at: SourceLocation(file: error.file, line: error.line ?? 1), error.message)
+        }
+        let expected = MLPArchitecture(inputs: inputs, hidden: configuration.hidden, outputs: outputs,
+                                       activation: configuration.activation)
+        guard model.architecture == expected else {
+            throw ExecutionError("'\(path)' holds a \(model.architecture.description) network, but the options and data call for \(expected.description)")
+        }
+        return model
     }
 
     /// Class indices for `drop_classes`, by name or index.

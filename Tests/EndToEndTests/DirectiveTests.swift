@@ -1,3 +1,4 @@
+import DistillCore
 import Foundation
 import Testing
 
@@ -115,5 +116,50 @@ import Testing
         let result = try Distillery.run(["build"], in: folder)
         #expect(result.status == 1)
         #expect(result.standardError == "chapters/01-test.md:10:1: error: {distill} s: 'p' is a {plot} directive, but a trained teacher ({train}) is needed here\n")
+    }
+
+    @Test func trainingStartsFromGivenWeights() throws {
+        var generator = SeededGenerator(seed: 1)
+        let start = MLP<Float>(MLPArchitecture(inputs: 4, hidden: [5], outputs: 3), generator: &generator)
+        let weights = SafeTensors.encode(start.stateDict())
+        let chapter = { (seed: Int) in """
+            ```{train} t
+            data: iris
+            hidden: [5]
+            epochs: 5
+            seed: \(seed)
+            initial_weights: weights/start.safetensors
+            ```
+            """ }
+        var tables = [String]()
+        for seed in [1, 2] {
+            let folder = try project(chapter: chapter(seed))
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("weights"), withIntermediateDirectories: true)
+            try Data(weights).write(to: folder.appendingPathComponent("weights/start.safetensors"))
+            let result = try Distillery.run(["build"], in: folder)
+            #expect(result.status == 0, "stderr: \(result.standardError)")
+            let page = try String(contentsOf: folder.appendingPathComponent("output/01-test.html"), encoding: .utf8)
+            tables.append(String(page[page.range(of: "<tbody>")!.lowerBound...]))
+        }
+        // Full-batch training without dropout uses no random draw once the weights are given.
+        #expect(tables[0] == tables[1])
+    }
+
+    @Test func weightsOfTheWrongShapeAreRejected() throws {
+        var generator = SeededGenerator(seed: 1)
+        let other = MLP<Float>(MLPArchitecture(inputs: 4, hidden: [7], outputs: 3), generator: &generator)
+        let folder = try project(chapter: """
+        ```{train} t
+        data: iris
+        hidden: [5]
+        initial_weights: w.safetensors
+        ```
+        """)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(SafeTensors.encode(other.stateDict())).write(to: folder.appendingPathComponent("w.safetensors"))
+        let result = try Distillery.run(["build"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.standardError == "chapters/01-test.md:1:1: error: {train} t: 'w.safetensors' holds a 4-7-3 network, but the options and data call for 4-5-3\n")
     }
 }
