@@ -1,3 +1,4 @@
+import Foundation
 import CCairo
 
 /// A drawing surface in points, backed by a Cairo image surface at a device scale (2× by
@@ -158,5 +159,32 @@ final class Canvas {
             throw ChartError.cairo(String(cString: cairo_status_to_string(status)))
         }
         return sink.bytes
+    }
+}
+
+extension Canvas {
+    /// A filled marker with a thin outline in the background colour, so overlapping markers stay distinct.
+    func drawMarker(_ marker: Marker, at center: Point, size: Double, color: Color, background: Color) {
+        let r = size / 2
+        let outline: [Point]
+        switch marker {
+        case .circle:
+            outline = (0..<24).map { i in
+                let angle = Double(i) / 24 * 2 * Double.pi
+                return Point(x: center.x + r * cos(angle), y: center.y + r * sin(angle))
+            }
+        case .square:
+            let s = r * 0.9
+            outline = [Point(x: center.x - s, y: center.y - s), Point(x: center.x + s, y: center.y - s),
+                       Point(x: center.x + s, y: center.y + s), Point(x: center.x - s, y: center.y + s)]
+        case .triangle:
+            outline = [Point(x: center.x, y: center.y - r * 1.1), Point(x: center.x + r * 1.05, y: center.y + r * 0.8),
+                       Point(x: center.x - r * 1.05, y: center.y + r * 0.8)]
+        case .diamond:
+            outline = [Point(x: center.x, y: center.y - r * 1.2), Point(x: center.x + r, y: center.y),
+                       Point(x: center.x, y: center.y + r * 1.2), Point(x: center.x - r, y: center.y)]
+        }
+        fillPolygon(outline, color: color)
+        strokeLine(outline + [outline[0]], color: background, width: 1)
     }
 }

@@ -14,21 +14,25 @@ public struct LineSeries: Sendable {
     }
 }
 
-/// Several named series against a shared numeric x axis (loss curves over epochs).
+/// Several named series against a shared numeric x axis (loss curves over epochs), each with an
+/// optional band; colour and dash pattern tell the series apart.
 public struct LineChart: Sendable {
     public var title: String
     public var xTitle: String
     public var yTitle: String
     public var series: [LineSeries]
+    /// A logarithmic y axis (every y and band value must then be positive).
+    public var logarithmicY: Bool
     public var size: Size
     public var theme: Theme
 
     public init(title: String = "", xTitle: String = "", yTitle: String = "", series: [LineSeries],
-                size: Size = Size(width: 800, height: 500), theme: Theme = .standard) {
+                logarithmicY: Bool = false, size: Size = Size(width: 800, height: 500), theme: Theme = .standard) {
         self.title = title
         self.xTitle = xTitle
         self.yTitle = yTitle
         self.series = series
+        self.logarithmicY = logarithmicY
         self.size = size
         self.theme = theme
     }
@@ -36,38 +40,37 @@ public struct LineChart: Sendable {
     /// Draws the chart and returns PNG bytes (2× device scale).
     public func renderPNG() throws -> [UInt8] {
         try validate()
-        let canvas = try Canvas(size: size, theme: theme)
-        let (xRange, yRange) = dataRanges()
-        let axes = Axes(title: title, xTitle: xTitle, yTitle: yTitle,
-                        xTicks: NiceTicks(minimum: xRange.lowerBound, maximum: xRange.upperBound),
-                        yTicks: NiceTicks(minimum: yRange.lowerBound, maximum: yRange.upperBound), theme: theme)
-        let area = axes.plotArea(on: canvas)
-        axes.draw(on: canvas, area: area)
-        let x = axes.xScale(area)
-        let y = axes.yScale(area)
-        canvas.clipped(to: area) {
+        let (xs, ys) = finiteValues()
+        let yScale: AxisScale = logarithmicY ? .logarithmic(LogTicks(minimum: ys.min()!, maximum: ys.max()!)) : .linear(covering: ys)
+        let axes = Axes(title: title, xTitle: xTitle, yTitle: yTitle, x: .linear(covering: xs), y: yScale, theme: theme)
+        let legend = series.count >= 2 ? Legend(entries: series.enumerated().map { index, s in
+            Legend.Entry(name: s.name, color: theme.color(forSeries: index), sample: .line(dash: theme.dash(forSeries: index)))
+        }, theme: theme) : nil
+        let frame = try ChartFrame(size: size, theme: theme, axes: axes, legend: legend) { area in
+            series.flatMap { s in
+                zip(s.x, s.y).filter { $0.0.isFinite && $0.1.isFinite }
+                    .map { Point(x: axes.xPosition($0.0, in: area), y: axes.yPosition($0.1, in: area)) }
+            }
+        }
+        let canvas = frame.canvas
+        axes.draw(on: canvas, area: frame.area)
+        canvas.clipped(to: frame.area) {
             for (index, series) in series.enumerated() {
                 let color = theme.color(forSeries: index)
                 if let band = series.band {
                     for run in finiteRuns(series.x, band.lower, band.upper) {
-                        let upper = run.map { Point(x: x($0.x), y: y($0.b)) }
-                        let lower = run.reversed().map { Point(x: x($0.x), y: y($0.a)) }
+                        let upper = run.map { Point(x: frame.x($0.x), y: frame.y($0.b)) }
+                        let lower = run.reversed().map { Point(x: frame.x($0.x), y: frame.y($0.a)) }
                         canvas.fillPolygon(upper + lower, color: color.withAlpha(theme.bandOpacity))
                     }
                 }
                 for run in finiteRuns(series.x, series.y, series.y) {
-                    canvas.strokeLine(run.map { Point(x: x($0.x), y: y($0.a)) }, color: color,
+                    canvas.strokeLine(run.map { Point(x: frame.x($0.x), y: frame.y($0.a)) }, color: color,
                                       width: theme.lineWidth, dash: theme.dash(forSeries: index))
                 }
             }
         }
-        if series.count >= 2 {
-            let points = series.flatMap { s in zip(s.x, s.y).filter { $0.1.isFinite }.map { Point(x: x($0.0), y: y($0.1)) } }
-            let entries = series.enumerated().map { index, s in
-                Legend.Entry(name: s.name, color: theme.color(forSeries: index), dash: theme.dash(forSeries: index))
-            }
-            Legend(entries: entries, theme: theme).draw(on: canvas, in: area, avoiding: points)
-        }
+        if let legend, let placement = frame.legendPlacement { legend.draw(on: canvas, at: placement) }
         return try canvas.pngData()
     }
 
@@ -84,11 +87,14 @@ public struct LineChart: Sendable {
             let bandValues = (s.band?.lower ?? []) + (s.band?.upper ?? [])
             guard (s.x + s.y + bandValues).allSatisfy({ !$0.isInfinite }) else { throw ChartError.infiniteValue(series: s.name) }
             guard zip(s.x, s.y).contains(where: { $0.isFinite && $1.isFinite }) else { throw ChartError.noFiniteValues(series: s.name) }
+            if logarithmicY, (s.y + bandValues).contains(where: { $0.isFinite && $0 <= 0 }) {
+                throw ChartError.nonPositiveOnLogScale(series: s.name)
+            }
         }
     }
 
-    /// The extent of all finite x and y values, bands included.
-    private func dataRanges() -> (ClosedRange<Double>, ClosedRange<Double>) {
+    /// All finite x values that have a y, and all finite y and band values.
+    private func finiteValues() -> ([Double], [Double]) {
         var xs = [Double]()
         var ys = [Double]()
         for s in series {
@@ -98,7 +104,7 @@ public struct LineChart: Sendable {
                 ys += candidates
             }
         }
-        return (xs.min()!...xs.max()!, ys.min()!...ys.max()!)
+        return (xs, ys)
     }
 }
 

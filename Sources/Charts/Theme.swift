@@ -14,6 +14,9 @@ public struct Theme: Sendable {
     public var axisWidth = 1.0
     public var gridWidth = 1.0
     public var bandOpacity = 0.18
+    public var markerSize = 9.0
+    /// Bars of one group fill this share of the group's width; groups are separated by the rest.
+    public var barGroupFill = 0.8
     public var background = Color(hex: 0xFFFFFF)
     public var text = Color(hex: 0x222222)
     public var mutedText = Color(hex: 0x555555)
@@ -33,6 +36,13 @@ public struct Theme: Sendable {
 
     public static let standard = Theme()
 
+    public var markers: [Marker] = Marker.allCases
+
+    /// A sequential colour ramp for heatmaps, light to dark (ColorBrewer's Blues end points).
+    public var rampLow = Color(hex: 0xF7FBFF)
+    public var rampHigh = Color(hex: 0x08306B)
+
     public func color(forSeries index: Int) -> Color { palette[index % palette.count] }
+    public func marker(forSeries index: Int) -> Marker { markers[index % markers.count] }
     public func dash(forSeries index: Int) -> [Double] { dashes[index % dashes.count] }
 }

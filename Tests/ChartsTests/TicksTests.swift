@@ -26,3 +26,33 @@ import Testing
         #expect(ticks.lower < 3 && ticks.upper > 3)
     }
 }
+
+@Suite struct AxisLabelTests {
+    @Test func logTicksAreDecadesOrOneTwoFive() {
+        #expect(LogTicks(minimum: 2e-4, maximum: 3).values == [1e-4, 1e-3, 1e-2, 1e-1, 1, 10])
+        #expect(LogTicks(minimum: 0.3, maximum: 7).values == [0.1, 0.2, 0.5, 1, 2, 5, 10])
+    }
+
+    @Test func logLabelsUsePowersOfTenOutsideEverydayRange() {
+        #expect(AxisScale.powerOfTenLabel(1e-4) == "10⁻⁴")
+        #expect(AxisScale.powerOfTenLabel(2e3) == "2×10³")
+        #expect(AxisScale.decimalLabel(0.05) == "0.05")
+        let labels = AxisScale.logarithmic(LogTicks(minimum: 1e-3, maximum: 5)).ticks.map(\.label)
+        #expect(labels == ["10⁻³", "10⁻²", "10⁻¹", "10⁰", "10¹"])
+    }
+
+    @Test func freedmanDiaconisBins() {
+        // 1…100: IQR = 49.5 (type-7 quantiles), width 2·49.5/100^(1/3) ≈ 21.33, so ⌈99 / 21.33⌉ = 5 bins.
+        let edges = Binning.freedmanDiaconis.edges(for: (1...100).map(Double.init))
+        #expect(edges.count == 6 && edges.first == 1 && edges.last == 100)
+        #expect(Binning.counts((1...100).map(Double.init), edges: edges).reduce(0, +) == 100)
+        // No spread between the quartiles: Sturges' rule, ⌈log₂ 8⌉ + 1 = 4 bins.
+        #expect(Binning.freedmanDiaconis.edges(for: [1, 1, 1, 1, 1, 1, 1, 9]).count == 5)
+        #expect(Binning.count(3).edges(for: [2, 2]) == [1.5, 2.5])
+    }
+
+    @Test func heatmapTextContrastsWithItsCell() {
+        #expect(Heatmap.readableText(on: Color(hex: 0x08306B)) == Color(hex: 0xFFFFFF))
+        #expect(Heatmap.readableText(on: Color(hex: 0xF7FBFF)) == Color(hex: 0x111111))
+    }
+}
