@@ -2,7 +2,7 @@
 # Installs the system packages Distillery builds against, when any is missing (Debian/Ubuntu).
 set -euo pipefail
 
-packages=(pkg-config libcairo2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev fonts-dejavu-core)
+packages=(pkg-config libcairo2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev fonts-dejavu-core)
 
 missing=()
 for package in "${packages[@]}"; do

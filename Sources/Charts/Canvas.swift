@@ -144,21 +144,13 @@ final class Canvas {
 
     // MARK: Output
 
-    /// The image as PNG bytes. Cairo's PNG writer adds no time or text chunks, so the same
-    /// drawing gives the same bytes.
+    /// The image as PNG bytes (see `PNGEncoder`).
     func pngData() throws -> [UInt8] {
         cairo_surface_flush(surface)
-        final class Sink { var bytes: [UInt8] = [] }
-        let sink = Sink()
-        let status = cairo_surface_write_to_png_stream(surface, { closure, data, length in
-            let sink = Unmanaged<Sink>.fromOpaque(closure!).takeUnretainedValue()
-            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-            return CAIRO_STATUS_SUCCESS
-        }, Unmanaged.passUnretained(sink).toOpaque())
-        guard status == CAIRO_STATUS_SUCCESS else {
-            throw ChartError.cairo(String(cString: cairo_status_to_string(status)))
-        }
-        return sink.bytes
+        guard let data = cairo_image_surface_get_data(surface) else { throw ChartError.cairo("the image has no pixel data") }
+        return try PNGEncoder.encode(pixels: data, width: Int(cairo_image_surface_get_width(surface)),
+                                     height: Int(cairo_image_surface_get_height(surface)),
+                                     stride: Int(cairo_image_surface_get_stride(surface)))
     }
 }
 

@@ -6,8 +6,8 @@ import ArgumentParser
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "distillery-bench",
-        abstract: "Benchmarks of Distillery's training core.",
-        subcommands: [CoreBenchmark.self])
+        abstract: "Benchmarks of Distillery's training core and charts.",
+        subcommands: [CoreBenchmark.self, ChartsBenchmark.self])
 }
 
 /// Options every benchmark takes.
