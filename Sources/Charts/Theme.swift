@@ -1,10 +1,10 @@
 /// Every visual constant of the charts in one place: fonts, sizes, strokes and colours.
 public struct Theme: Sendable {
     public var fontFamily = "DejaVu Sans"
-    public var titleSize = 17.0
-    public var axisTitleSize = 13.5
-    public var tickLabelSize = 12.0
-    public var legendSize = 12.5
+    public var titleSize = 18.0
+    public var axisTitleSize = 14.5
+    public var tickLabelSize = 13.0
+    public var legendSize = 13.5
     /// Outer padding around the whole figure, in points.
     public var padding = 14.0
     /// Gap between a label and what it labels.

@@ -13,12 +13,12 @@ enum RunSummary {
         let intervalNote: String
         if runs.runs.count > 1 {
             interval = "[\(Format.percentNumber(accuracy.lower)), \(Format.percentNumber(accuracy.upper))]"
-            intervalNote = "mean over \(runs.runs.count) seeds with a 95% t-interval"
+            intervalNote = "the mean over \(runs.runs.count) seeds, with a 95% t-interval"
         } else {
             let correct = Int((accuracy.mean * Double(testCount)).rounded())
             let wilson = wilsonInterval(successes: correct, trials: testCount)
             interval = "[\(Format.percentNumber(wilson.lowerBound)), \(Format.percentNumber(wilson.upperBound))]"
-            intervalNote = "one seed; 95% Wilson interval for \(correct) of \(testCount) test examples"
+            intervalNote = "from one seed, with the 95% Wilson interval for \(correct) of \(testCount) test examples"
         }
         var header = ["Network", "Parameters", "Seeds", "Epochs", "Train loss", "Test loss", "Test accuracy", "95% CI"]
         var row = [architecture.description, String(architecture.parameterCount), String(runs.runs.count),
@@ -32,7 +32,7 @@ enum RunSummary {
         let what = result.distillation.map { "Student '\(result.name)' distilled from '\($0.teacher)' at T = \(Format.number($0.temperature)), α = \(Format.number($0.alpha))" }
             ?? "Training run '\(result.name)'"
         let defaultCaption = "\(what): \(architecture.description) MLP on \(result.dataset.name), "
-            + "\(result.data.train.exampleCount) training and \(testCount) test examples; accuracy is the \(intervalNote)."
+            + "\(result.data.train.exampleCount) training and \(testCount) test examples; accuracy is \(intervalNote)."
             + (result.distillation == nil ? "" : " Train loss is the distillation loss L; agreement is the top-1 agreement with "
                 + "the teacher on the test set, and KL the mean KL(teacher ‖ student) there.")
         return Table(caption: caption ?? defaultCaption, header: header, rows: [row],

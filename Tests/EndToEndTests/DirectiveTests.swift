@@ -56,7 +56,7 @@ import Testing
         #expect(result.status == 0, "stderr: \(result.standardError)")
         let page = try String(contentsOf: folder.appendingPathComponent("output/01-test.html"), encoding: .utf8)
         #expect(page.contains("Student &#39;student&#39; distilled from &#39;teacher&#39; at T = 2, α = 0.5"))
-        #expect(page.contains("mean over 2 seeds with a 95% t-interval"))
+        #expect(page.contains("the mean over 2 seeds, with a 95% t-interval"))
         #expect(page.contains("<th class=\"num\">Agreement</th>"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("output/figures/curves.png").path))
     }
