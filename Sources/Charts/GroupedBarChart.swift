@@ -53,9 +53,7 @@ public struct GroupedBarChart: Sendable {
         let range = yRange ?? min(0, values.min()!)...max(0, values.max()!)
         let axes = Axes(title: title, xTitle: xTitle, yTitle: yTitle, x: .categorical(groups),
                         y: .linear(NiceTicks(minimum: range.lowerBound, maximum: range.upperBound)), theme: theme)
-        let legend = series.count >= 2 ? Legend(entries: series.enumerated().map { index, s in
-            Legend.Entry(name: s.name, color: theme.color(forSeries: index), sample: .box)
-        }, theme: theme) : nil
+        let legend = Legend.forSeries(series.map(\.name), theme: theme) { _ in .box }
         let frame = try ChartFrame(size: size, theme: theme, axes: axes, legend: legend) { area in
             bars(in: area, axes: axes).flatMap { bar in
                 stride(from: bar.rect.minY, through: bar.rect.maxY, by: 8).map { Point(x: bar.rect.minX + bar.rect.width / 2, y: $0) }

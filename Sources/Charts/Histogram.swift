@@ -49,9 +49,7 @@ public struct Histogram: Sendable {
         switch layout {
         case .overlaid:
             let axes = Axes(title: title, xTitle: xTitle, yTitle: "Share of examples", x: x, y: y, theme: theme)
-            let legend = series.count >= 2 ? Legend(entries: series.enumerated().map { index, s in
-                Legend.Entry(name: s.name, color: theme.color(forSeries: index), sample: .box)
-            }, theme: theme) : nil
+            let legend = Legend.forSeries(series.map(\.name), theme: theme) { _ in .box }
             let frame = try ChartFrame(size: size, theme: theme, axes: axes, legend: legend) { area in
                 shares.flatMap { bins in bins.enumerated().map { Point(x: axes.xPosition((edges[$0] + edges[$0 + 1]) / 2, in: area),
                                                                         y: axes.yPosition($1, in: area)) } }

@@ -16,6 +16,15 @@ struct Legend {
     let entries: [Entry]
     let theme: Theme
 
+    /// The legend of a chart's series, in palette order; nil for fewer than two series (a
+    /// single series is named by the title or axis instead).
+    static func forSeries(_ names: [String], theme: Theme, sample: (Int) -> Sample) -> Legend? {
+        guard names.count >= 2 else { return nil }
+        return Legend(entries: names.enumerated().map { index, name in
+            Entry(name: name, color: theme.color(forSeries: index), sample: sample(index))
+        }, theme: theme)
+    }
+
     private var font: Canvas.Font { .init(size: theme.legendSize) }
     private let sampleLength = 26.0
 

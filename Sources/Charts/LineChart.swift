@@ -43,9 +43,7 @@ public struct LineChart: Sendable {
         let (xs, ys) = finiteValues()
         let yScale: AxisScale = logarithmicY ? .logarithmic(LogTicks(minimum: ys.min()!, maximum: ys.max()!)) : .linear(covering: ys)
         let axes = Axes(title: title, xTitle: xTitle, yTitle: yTitle, x: .linear(covering: xs), y: yScale, theme: theme)
-        let legend = series.count >= 2 ? Legend(entries: series.enumerated().map { index, s in
-            Legend.Entry(name: s.name, color: theme.color(forSeries: index), sample: .line(dash: theme.dash(forSeries: index)))
-        }, theme: theme) : nil
+        let legend = Legend.forSeries(series.map(\.name), theme: theme) { .line(dash: theme.dash(forSeries: $0)) }
         let frame = try ChartFrame(size: size, theme: theme, axes: axes, legend: legend) { area in
             series.flatMap { s in
                 zip(s.x, s.y).filter { $0.0.isFinite && $0.1.isFinite }

@@ -59,9 +59,7 @@ public struct PointRangeChart: Sendable {
         let pad = max((ys.max()! - ys.min()!) * 0.04, abs(ys.max()!) * 1e-9)
         let axes = Axes(title: title, xTitle: xTitle, yTitle: yTitle, x: xScale,
                         y: .linear(NiceTicks(minimum: ys.min()! - pad, maximum: ys.max()! + pad)), theme: theme)
-        let legend = series.count >= 2 ? Legend(entries: series.enumerated().map { index, s in
-            Legend.Entry(name: s.name, color: theme.color(forSeries: index), sample: .marker(theme.marker(forSeries: index)))
-        }, theme: theme) : nil
+        let legend = Legend.forSeries(series.map(\.name), theme: theme) { .marker(theme.marker(forSeries: $0)) }
         let frame = try ChartFrame(size: size, theme: theme, axes: axes, legend: legend) { area in
             series.indices.flatMap { index in points(index, in: area, axes: axes).flatMap { [$0.center, $0.low, $0.high] } }
         }
