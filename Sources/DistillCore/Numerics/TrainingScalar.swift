@@ -14,14 +14,18 @@ where RawSignificand: FixedWidthInteger, Exponent: FixedWidthInteger {
     static func hyperbolicTangent(_ x: Self) -> Self
 }
 
+/// Float, the training precision, uses the project's own functions (ElementaryFunctions.swift)
+/// so results do not depend on which C library variant a machine picks.
 extension Float: TrainingScalar {
-    @inlinable public static func exponential(_ x: Float) -> Float { expf(x) }
-    @inlinable public static func logarithm(_ x: Float) -> Float { logf(x) }
-    @inlinable public static func hyperbolicTangent(_ x: Float) -> Float { tanhf(x) }
+    @inlinable public static func exponential(_ x: Float) -> Float { DistillCore.exponential(x) }
+    @inlinable public static func logarithm(_ x: Float) -> Float { Float(DistillCore.logarithm(Double(x))) }
+    @inlinable public static func hyperbolicTangent(_ x: Float) -> Float { DistillCore.hyperbolicTangent(x) }
 }
 
+/// Double serves the gradient checks in tests; its logarithm is ours too because Float's
+/// log-sum-exp accumulates in Double.
 extension Double: TrainingScalar {
     @inlinable public static func exponential(_ x: Double) -> Double { exp(x) }
-    @inlinable public static func logarithm(_ x: Double) -> Double { log(x) }
+    @inlinable public static func logarithm(_ x: Double) -> Double { DistillCore.logarithm(x) }
     @inlinable public static func hyperbolicTangent(_ x: Double) -> Double { tanh(x) }
 }
