@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Adam (Kingma & Ba 2015) in the operation order of PyTorch's `torch.optim.Adam`
 /// (single-tensor path), so a run can be replayed step for step:
 ///   g ← g + λθ
@@ -31,7 +25,10 @@ public struct Adam: Optimizer {
     public let settings: Settings
     private var firstMoment: [Float]
     private var secondMoment: [Float]
-    private var stepCount = 0
+    /// β₁ᵗ and β₂ᵗ, kept as running products (not `pow`, whose last bit may vary between
+    /// C libraries) in double precision.
+    private var beta1Power = 1.0
+    private var beta2Power = 1.0
 
     public init(_ settings: Settings, parameterCount: Int) {
         self.settings = settings
@@ -41,10 +38,11 @@ public struct Adam: Optimizer {
 
     public mutating func step(parameters: UnsafeMutableBufferPointer<Float>, gradients: UnsafeBufferPointer<Float>) {
         precondition(parameters.count == gradients.count, "one gradient per parameter")
-        stepCount += 1
+        beta1Power *= Double(settings.beta1)
+        beta2Power *= Double(settings.beta2)
         let (beta1, beta2, epsilon, decay) = (settings.beta1, settings.beta2, settings.epsilon, settings.weightDecay)
-        let biasCorrection1 = 1 - pow(Double(beta1), Double(stepCount))
-        let biasCorrection2 = 1 - pow(Double(beta2), Double(stepCount))
+        let biasCorrection1 = 1 - beta1Power
+        let biasCorrection2 = 1 - beta2Power
         let stepSize = Float(Double(settings.learningRate) / biasCorrection1)
         let biasCorrection2Root = Float(biasCorrection2.squareRoot())
         firstMoment.withUnsafeMutableBufferPointer { m in
