@@ -38,8 +38,11 @@ func logarithm(_ x: Double) -> Double {
     if x.isNaN || x < 0 { return .nan }
     if x == 0 { return -.infinity }
     if x.isInfinite { return x }
-    var exponent = Double(x.exponent)
-    var m = x.significand  // in [1, 2)
+    // Exponent and significand straight from the bits (subnormals scaled into range first).
+    let (value, bias) = x < 0x1p-1022 ? (x * 0x1p54, -54.0) : (x, 0.0)
+    let bits = value.bitPattern
+    var exponent = Double(Int((bits >> 52) & 0x7FF) - 1023) + bias
+    var m = Double(bitPattern: (bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000)  // in [1, 2)
     if m > 1.4142135623730951 {
         m /= 2
         exponent += 1
