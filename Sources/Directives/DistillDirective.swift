@@ -52,7 +52,7 @@ struct DistillDirective: Directive {
         var recipe = teacherRuns.data.recipe
         recipe.trainFraction = training.trainFraction
         recipe.droppedClasses = try training.droppedClassIndices(in: dataset)
-        let data = PreparedData(dataset, recipe: recipe)
+        let data = try training.prepare(dataset, recipe)
         let loss = DistillationLoss<Float>(temperature: Float(temperature), alpha: Float(alpha))
         let training = self.training
         let start = try training.initialModel(inputs: data.featureCount, outputs: data.classCount,

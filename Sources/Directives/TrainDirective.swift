@@ -43,7 +43,7 @@ struct TrainDirective: Directive {
         let recipe = PreparedData.Recipe(dataset: source.name, testFraction: testFraction, splitSeed: splitSeed,
                                          trainFraction: training.trainFraction,
                                          droppedClasses: try training.droppedClassIndices(in: dataset))
-        let data = PreparedData(dataset, recipe: recipe)
+        let data = try training.prepare(dataset, recipe)
         let objective = HardLabelObjective(labels: data.train.labels)
         let training = self.training
         let start = try training.initialModel(inputs: data.featureCount, outputs: data.classCount,

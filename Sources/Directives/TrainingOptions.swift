@@ -108,6 +108,15 @@ struct TrainingOptions: Sendable {
         return model
     }
 
+    /// The split for these options, refusing one that leaves nothing to train on.
+    func prepare(_ dataset: Dataset, _ recipe: PreparedData.Recipe) throws -> PreparedData {
+        let data = PreparedData(dataset, recipe: recipe)
+        guard data.train.exampleCount > 0 else {
+            throw ExecutionError("no training examples are left after the test split, train_fraction and drop_classes")
+        }
+        return data
+    }
+
     /// Class indices for `drop_classes`, by name or index.
     func droppedClassIndices(in dataset: Dataset) throws -> [Int] {
         try droppedClasses.map { entry in

@@ -162,4 +162,17 @@ import Testing
         #expect(result.status == 1)
         #expect(result.standardError == "chapters/01-test.md:1:1: error: {train} t: 'w.safetensors' holds a 4-7-3 network, but the options and data call for 4-5-3\n")
     }
+
+    @Test func droppingEveryClassIsAnErrorNotACrash() throws {
+        let folder = try project(chapter: """
+        ```{train} t
+        data: iris
+        drop_classes: [setosa, versicolor, 2]
+        ```
+        """)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Distillery.run(["build"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.standardError == "chapters/01-test.md:1:1: error: {train} t: no training examples are left after the test split, train_fraction and drop_classes\n")
+    }
 }
