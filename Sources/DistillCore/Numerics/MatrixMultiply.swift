@@ -136,7 +136,7 @@ private func tile(_ a: StridedOperand<Float>, _ panel: UnsafePointer<Float>, _ c
         acc2 += bValues * a2[offset]
         acc3 += bValues * a3[offset]
         bRow += tileColumns
-        offset += a.columnStride
+        offset &+= a.columnStride
     }
     store(acc0, c0, width); store(acc1, c1, width); store(acc2, c2, width); store(acc3, c3, width)
 }
@@ -153,7 +153,7 @@ private func row(_ a: StridedOperand<Float>, _ panel: UnsafePointer<Float>, _ c:
     for _ in 0..<k {
         acc += load(bRow) * a0[offset]
         bRow += tileColumns
-        offset += a.columnStride
+        offset &+= a.columnStride
     }
     store(acc, c0, width)
 }
