@@ -20,6 +20,17 @@ import Testing
         #expect(exponential(100) == .infinity && exponential(-100) == 0 && exponential(.nan).isNaN)
     }
 
+    @Test func eightLanesGiveTheSameBitsAsOne() {
+        for i in 0..<20_000 {
+            let base = Float(-100 + 188.3 * Double(i) / 20_000)
+            let lanes = SIMD8<Float>((0..<8).map { base + Float($0) * 1e-3 })
+            let vector = exponential(lanes)
+            for lane in 0..<8 { #expect(vector[lane].bitPattern == exponential(lanes[lane]).bitPattern) }
+        }
+        #expect(exponential(SIMD8<Float>(repeating: -.infinity)) == SIMD8<Float>(repeating: 0))
+        #expect(exponential(Float(88.5)) == Float(exp(88.5)) || abs(Double(exponential(Float(88.5))) / exp(88.5) - 1) < 3e-7)
+    }
+
     @Test func logarithmMatchesTheLibrary() {
         for x in [1e-300, 1e-10, 0.1, 0.5, 0.7071067811865476, 1, 1.5, 2, 3, 10, 12345.678, 1e300] {
             #expect(abs(logarithm(x) - log(x)) <= 4 * Double.ulpOfOne * max(1, abs(log(x))), "log(\(x))")

@@ -7,29 +7,62 @@
 
 /// e^x for Float. Range reduction x = k·ln2 + r with |r| ≤ ln2/2 (ln2 split in a high part
 /// exact to 9 bits and a low part, so k·ln2_hi is exact), then the degree-7 Taylor polynomial
-/// of e^r (truncation error below 3e-9 relative), then scaling by 2^k through the exponent bits.
+/// of e^r (truncation error below 3e-9 relative), then scaling by 2^k through the exponent
+/// bits. The same operations as the eight-lane version below, so both give the same bits.
 @inlinable
 func exponential(_ x: Float) -> Float {
     if x.isNaN { return x }
-    if x > 88.72283 { return .infinity }
+    if x > 88.72284 { return .infinity }
     if x < -87.33654 { return 0 }  // below the smallest normal Float: flushed, as softmax wants
-    // k = x/ln2 rounded to the nearest integer; by conversion, not `rounded()`, which without
-    // SSE4.1 becomes a library call.
     let scaled = x * 1.442695
-    let k = Float(Int32(scaled + (scaled >= 0 ? 0.5 : -0.5)))
-    let r = (x - k * 0.693359375) - k * -2.12194440e-4
-    // Estrin's scheme: independent pairs, then powers of r, so the chain of dependent
-    // operations is 4 deep instead of Horner's 14.
+    // k = round(x / ln 2): adding 1.5·2²³ leaves no fraction bits, so the sum is rounded to an
+    // integer, and the integer sits in the low bits of the sum's bit pattern.
+    let shifted = scaled + roundingMagic
+    let k = shifted - roundingMagic
+    let r = (x - k * ln2High) - k * ln2Low
+    // Estrin's scheme (dependent chain 4 deep, not Horner's 14): (1 + r) + r²(1/2 + r/6)
+    // + r⁴((1/24 + r/120) + r²(1/720 + r/5040)).
     let r2 = r * r, r4 = r2 * r2
-    let low = (1 + r) + r2 * (0.5 + r * (1.0 / 6))
-    let high = (1.0 / 24 + r * (1.0 / 120)) + r2 * (1.0 / 720 + r * (1.0 / 5040))
+    let low = (1 + r) + r2 * (taylor2 + r * taylor3)
+    let high = (taylor4 + r * taylor5) + r2 * (taylor6 + r * taylor7)
     let p = low + r4 * high
-    // k ∈ [−126, 128]: build 2^k directly when it is a normal number, else in two halves.
-    let exponent = Int32(k)
-    if exponent > -126 && exponent < 128 { return p * Float(bitPattern: UInt32(exponent + 127) << 23) }
-    let half = exponent / 2
-    return p * Float(bitPattern: UInt32(half + 127) << 23) * Float(bitPattern: UInt32(exponent - half + 127) << 23)
+    let k32 = shifted.bitPattern &- roundingMagic.bitPattern  // k, as two's complement bits
+    if k32 == 128 { return p * Float(bitPattern: 254 << 23) * 2 }  // 2¹²⁸ itself is not a Float
+    return p * Float(bitPattern: (k32 &+ 127) << 23)
 }
+
+/// e^x for eight lanes at once, for x ≤ 88.376 (where 2^k stays finite; softmax only ever
+/// passes x ≤ 0); lanes below
+/// −87.34 give 0. Lane by lane the same operations, and so the same bits, as `exponential(_:)`.
+@inlinable
+func exponential(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    let clamped = x.replacing(with: -87.33654, where: x .< -87.33654)
+    let scaled = clamped * 1.442695
+    let shifted = scaled + roundingMagic
+    let k = shifted - roundingMagic
+    let r: SIMD8<Float> = (clamped - k * ln2High) - k * ln2Low
+    let r2 = r * r, r4 = r2 * r2
+    let one = SIMD8<Float>(repeating: 1)
+    let low: SIMD8<Float> = (one + r) + r2 * (taylor2 + r * taylor3)
+    let high: SIMD8<Float> = (taylor4 + r * taylor5) + r2 * (taylor6 + r * taylor7)
+    let p = low + r4 * high
+    let bits = unsafeBitCast(shifted, to: SIMD8<UInt32>.self) &- roundingMagic.bitPattern &+ 127
+    let result = p * unsafeBitCast(bits &<< 23, to: SIMD8<Float>.self)
+    return result.replacing(with: 0, where: x .< -87.33654)
+}
+
+/// ln 2 as a high part exact to 9 bits (so k·ln2High is exact for |k| ≤ 2¹⁵) and the rest.
+@usableFromInline let ln2High: Float = 0.693359375
+@usableFromInline let ln2Low: Float = -2.12194440e-4
+/// 1/n! for the polynomial of e^r.
+@usableFromInline let taylor2: Float = 1.0 / 2
+@usableFromInline let taylor3: Float = 1.0 / 6
+@usableFromInline let taylor4: Float = 1.0 / 24
+@usableFromInline let taylor5: Float = 1.0 / 120
+@usableFromInline let taylor6: Float = 1.0 / 720
+@usableFromInline let taylor7: Float = 1.0 / 5040
+/// 1.5·2²³: x + this, for |x| < 2²², has no bits below 1, so it rounds x to an integer.
+@usableFromInline let roundingMagic: Float = 12_582_912
 
 /// ln x for Double: x = m·2^e with m in [√½, √2), then ln m = 2·atanh(s), s = (m − 1)/(m + 1),
 /// |s| < 0.1716, by its odd series to s²¹ (remainder below 1e-17), plus e·ln 2.
