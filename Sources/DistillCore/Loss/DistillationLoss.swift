@@ -38,21 +38,24 @@ public struct DistillationLoss<T: TrainingScalar>: Sendable {
         public let crossEntropy: Double
     }
 
-    /// Evaluates `batch` rows. `student` holds the student's logits; `teacherProbabilities`
-    /// and `teacherLogProbabilities` the teacher's softmax and log softmax at this temperature,
-    /// row for row. Writes ∂L/∂student into `gradient` when given.
+    /// Evaluates a batch: student row r belongs to example `examples[r]`, whose label is
+    /// `labels[examples[r]]` and whose teacher softmax and log softmax at this temperature are
+    /// row `examples[r]` of `teacherProbabilities` and `teacherLogProbabilities` (read in place,
+    /// not copied). Writes ∂L/∂student into `gradient` when given.
     func evaluate(student: UnsafePointer<T>, teacherProbabilities: UnsafePointer<T>, teacherLogProbabilities: UnsafePointer<T>,
-                  labels: some Collection<Int>, classes: Int, gradient: UnsafeMutablePointer<T>?) -> Value {
-        let batch = labels.count
+                  labels: UnsafePointer<Int>, examples: some Collection<Int>, classes: Int,
+                  gradient: UnsafeMutablePointer<T>?) -> Value {
+        let batch = examples.count
         var klSum = 0.0
         var ceSum = 0.0
         let softWeight = alpha * temperature        // α·T²·(1/T) from the chain rule through s/T
         let hardWeight = 1 - alpha
         withUnsafeTemporaryAllocation(of: T.self, capacity: 4 * classes) { buffer in
             let logQ = buffer.baseAddress!, q = logQ + classes, logQ1 = q + classes, q1 = logQ1 + classes
-            for (r, label) in labels.enumerated() {
+            for (r, example) in examples.enumerated() {
+                let label = labels[example]
                 let s = student + r * classes
-                let p = teacherProbabilities + r * classes, logP = teacherLogProbabilities + r * classes
+                let p = teacherProbabilities + example * classes, logP = teacherLogProbabilities + example * classes
                 Softmax.logSoftmaxRow(s, count: classes, temperature: temperature, into: logQ, probabilities: q)
                 Softmax.logSoftmaxRow(s, count: classes, temperature: 1, into: logQ1, probabilities: q1)
                 var kl = 0.0
@@ -82,10 +85,12 @@ public struct DistillationLoss<T: TrainingScalar>: Sendable {
         let value = student.values.withUnsafeBufferPointer { s in
             teacherProbabilities.values.withUnsafeBufferPointer { p in
                 teacherLog.values.withUnsafeBufferPointer { logP in
-                    gradient.values.withUnsafeMutableBufferPointer { g in
-                        evaluate(student: s.baseAddress!, teacherProbabilities: p.baseAddress!,
-                                 teacherLogProbabilities: logP.baseAddress!, labels: labels,
-                                 classes: student.columns, gradient: g.baseAddress!)
+                    labels.withUnsafeBufferPointer { y in
+                        gradient.values.withUnsafeMutableBufferPointer { g in
+                            evaluate(student: s.baseAddress!, teacherProbabilities: p.baseAddress!,
+                                     teacherLogProbabilities: logP.baseAddress!, labels: y.baseAddress!,
+                                     examples: 0..<labels.count, classes: student.columns, gradient: g.baseAddress!)
+                        }
                     }
                 }
             }

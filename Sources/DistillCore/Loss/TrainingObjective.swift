@@ -38,18 +38,13 @@ public struct DistillationObjective: TrainingObjective {
 
     public func evaluate(logits: UnsafePointer<Float>, examples: ArraySlice<Int>, classes: Int,
                          gradient: UnsafeMutablePointer<Float>) -> Double {
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * examples.count * classes) { buffer in
-            let p = buffer.baseAddress!, logP = p + examples.count * classes
-            teacherProbabilities.values.withUnsafeBufferPointer { allP in
-                teacherLogProbabilities.values.withUnsafeBufferPointer { allLogP in
-                    for (row, example) in examples.enumerated() {
-                        (p + row * classes).update(from: allP.baseAddress! + example * classes, count: classes)
-                        (logP + row * classes).update(from: allLogP.baseAddress! + example * classes, count: classes)
-                    }
+        teacherProbabilities.values.withUnsafeBufferPointer { p in
+            teacherLogProbabilities.values.withUnsafeBufferPointer { logP in
+                labels.withUnsafeBufferPointer { y in
+                    loss.evaluate(student: logits, teacherProbabilities: p.baseAddress!, teacherLogProbabilities: logP.baseAddress!,
+                                  labels: y.baseAddress!, examples: examples, classes: classes, gradient: gradient).total
                 }
             }
-            return loss.evaluate(student: logits, teacherProbabilities: p, teacherLogProbabilities: logP,
-                                 labels: examples.lazy.map { labels[$0] }, classes: classes, gradient: gradient).total
         }
     }
 }
