@@ -27,11 +27,6 @@ public struct PreparedData: Sendable, Equatable {
             self.trainFraction = trainFraction
             self.droppedClasses = droppedClasses
         }
-
-        /// Same examples on the same scale in the test split.
-        public func sharesSplit(with other: Recipe) -> Bool {
-            dataset == other.dataset && testFraction == other.testFraction && splitSeed == other.splitSeed
-        }
     }
 
     public init(_ dataset: Dataset, testFraction: Double, splitSeed: UInt64) {

@@ -21,11 +21,6 @@ public struct MLP<Scalar: TrainingScalar>: Sendable, Equatable {
         self.parameters = parameters
     }
 
-    /// The same network in another precision.
-    public func converted<Other: TrainingScalar>(to: Other.Type = Other.self) -> MLP<Other> {
-        MLP<Other>(architecture, parameters: parameters.map { Other($0) })
-    }
-
     /// Logits for a batch in evaluation mode (no dropout). x: [batch, inputs] → [batch, outputs].
     public func logits(_ x: Matrix<Scalar>) -> Matrix<Scalar> {
         precondition(x.columns == architecture.inputs, "input has \(x.columns) features, the network expects \(architecture.inputs)")

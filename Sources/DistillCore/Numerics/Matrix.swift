@@ -45,9 +45,4 @@ public struct Matrix<Scalar: TrainingScalar>: Sendable, Equatable {
             return best
         }
     }
-
-    /// The same values in another precision.
-    public func converted<Other: TrainingScalar>(to: Other.Type = Other.self) -> Matrix<Other> {
-        Matrix<Other>(rows: rows, columns: columns, values: values.map { Other($0) })
-    }
 }
