@@ -31,3 +31,48 @@ import Testing
         #expect(gradient.values.allSatisfy { abs($0) < 1e-15 })
     }
 }
+
+@Suite struct LanesLossTests {
+    /// The eight-lane Float kernel against the generic row-by-row one, on random batches of
+    /// ragged sizes, several temperatures and weights.
+    @Test(arguments: [(1, 3, Float(1), Float(0.5)), (7, 3, 4, 0.9), (13, 10, 2, 0), (17, 4, 20, 1), (120, 3, 4, 0.9)])
+    func matchesTheRowByRowKernel(batch: Int, classes: Int, temperature: Float, alpha: Float) {
+        var generator = SeededGenerator(seed: UInt64(batch * 31 + classes))
+        let examples = (0..<(batch + 5)).map { _ in generator.nextIndex(below: batch + 5) }.prefix(batch)
+        let rows = batch + 5
+        let teacher = Matrix<Float>(rows: rows, columns: classes, values: (0..<(rows * classes)).map { _ in generator.nextFloat(in: -8, 8) })
+        let student = (0..<(batch * classes)).map { _ in generator.nextFloat(in: -6, 6) }
+        let labels = (0..<rows).map { _ in generator.nextIndex(below: classes) }
+        let loss = DistillationLoss<Float>(temperature: temperature, alpha: alpha)
+        let p = Softmax.probabilities(teacher, temperature: temperature), logP = Softmax.logProbabilities(teacher, temperature: temperature)
+        var rowGradient = [Float](repeating: 0, count: batch * classes), laneGradient = rowGradient
+        let (rowValue, laneValue) = p.values.withUnsafeBufferPointer { p in
+            logP.values.withUnsafeBufferPointer { logP in
+                labels.withUnsafeBufferPointer { y in
+                    student.withUnsafeBufferPointer { s in
+                        (rowGradient.withUnsafeMutableBufferPointer {
+                            loss.evaluate(student: s.baseAddress!, teacherProbabilities: p.baseAddress!, teacherLogProbabilities: logP.baseAddress!,
+                                          labels: y.baseAddress!, examples: examples, classes: classes, gradient: $0.baseAddress!)
+                        }, laneGradient.withUnsafeMutableBufferPointer {
+                            loss.evaluateInLanes(student: s.baseAddress!, teacherProbabilities: p.baseAddress!,
+                                                 teacherLogProbabilities: logP.baseAddress!, labels: y.baseAddress!,
+                                                 examples: examples, classes: classes, gradient: $0.baseAddress!)
+                        })
+                    }
+                }
+            }
+        }
+        #expect(isApproximatelyEqual(laneValue.total, rowValue.total, absolute: 1e-5, relative: 1e-5))
+        #expect(isApproximatelyEqual(laneValue.kl, rowValue.kl, absolute: 1e-5, relative: 1e-5))
+        #expect(isApproximatelyEqual(laneValue.crossEntropy, rowValue.crossEntropy, absolute: 1e-5, relative: 1e-5))
+        #expect(isApproximatelyEqual(laneGradient.map(Double.init), rowGradient.map(Double.init), absolute: 1e-6, relative: 1e-4))
+    }
+
+    @Test func eightLaneLogarithm() {
+        for i in 0..<1000 {
+            let x = 1 + Float(i) * 0.37
+            let lanes = logarithm(SIMD8<Float>(repeating: x))
+            #expect(abs(Double(lanes[0]) - log(Double(x))) <= 3 * Double(Float.ulpOfOne) * max(1, log(Double(x))))
+        }
+    }
+}

@@ -41,8 +41,9 @@ public struct DistillationObjective: TrainingObjective {
         teacherProbabilities.values.withUnsafeBufferPointer { p in
             teacherLogProbabilities.values.withUnsafeBufferPointer { logP in
                 labels.withUnsafeBufferPointer { y in
-                    loss.evaluate(student: logits, teacherProbabilities: p.baseAddress!, teacherLogProbabilities: logP.baseAddress!,
-                                  labels: y.baseAddress!, examples: examples, classes: classes, gradient: gradient).total
+                    loss.evaluateInLanes(student: logits, teacherProbabilities: p.baseAddress!,
+                                         teacherLogProbabilities: logP.baseAddress!, labels: y.baseAddress!,
+                                         examples: examples, classes: classes, gradient: gradient).total
                 }
             }
         }
