@@ -37,13 +37,13 @@ extension DistillationLoss where T == Float {
                 }
                 var maximumT = Lanes(repeating: -.infinity), maximum1 = Lanes(repeating: -.infinity)
                 for c in 0..<classes {  // (`replacing` compiles to a compare and blend; `pointwiseMax` to a call)
-                    let scaled = s[c] / temperature
-                    maximumT = maximumT.replacing(with: scaled, where: scaled .> maximumT)
+                    shiftedT[c] = s[c] / temperature
+                    maximumT = maximumT.replacing(with: shiftedT[c], where: shiftedT[c] .> maximumT)
                     maximum1 = maximum1.replacing(with: s[c], where: s[c] .> maximum1)
                 }
                 var sumT = Lanes(), sum1 = Lanes()
                 for c in 0..<classes {
-                    shiftedT[c] = s[c] / temperature - maximumT
+                    shiftedT[c] -= maximumT
                     expT[c] = exponential(shiftedT[c])
                     sumT += expT[c]
                     shifted1[c] = s[c] - maximum1
@@ -51,9 +51,10 @@ extension DistillationLoss where T == Float {
                     sum1 += exp1[c]
                 }
                 let logSumT = logarithm(sumT), logSum1 = logarithm(sum1)
+                let inverseSumT = 1 / sumT, inverseSum1 = 1 / sum1
                 var kl = Lanes(), crossEntropy = Lanes()
                 for c in 0..<classes {
-                    let q = expT[c] / sumT, q1 = exp1[c] / sum1
+                    let q = expT[c] * inverseSumT, q1 = exp1[c] * inverseSum1
                     let isLabel = label .== Int32(c)
                     let klTerm = p[c] * (logP[c] - (shiftedT[c] - logSumT))
                     kl += klTerm.replacing(with: 0, where: p[c] .<= 0)

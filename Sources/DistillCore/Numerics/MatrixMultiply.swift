@@ -100,9 +100,11 @@ private func productColumns(_ a: StridedOperand<Float>, _ b: UnsafePointer<Float
         let width = min(tileColumns, columns.upperBound - j)
         if width == tileColumns {
             for p in 0..<k { store(load(b + p * n + j), panel + p * tileColumns) }
-        } else {
-            panel.update(repeating: 0, count: k * tileColumns)
-            for p in 0..<k { (panel + p * tileColumns).update(from: b + p * n + j, count: width) }
+        } else {  // element by element: narrow rows make memset and memcpy calls cost more than they move
+            for p in 0..<k {
+                let source = b + p * n + j, row = panel + p * tileColumns
+                for q in 0..<tileColumns { row[q] = q < width ? source[q] : 0 }
+            }
         }
         var i = 0
         while i + tileRows <= m {
