@@ -62,15 +62,16 @@ public struct GroupedBarChart: Sendable {
         let canvas = frame.canvas
         axes.draw(on: canvas, area: frame.area)
         let labelFont = Canvas.Font(size: theme.tickLabelSize * 0.85)
+        let placed = bars(in: frame.area, axes: axes)
         canvas.clipped(to: frame.area) {
-            for bar in bars(in: frame.area, axes: axes) {
+            for bar in placed {
                 canvas.fill(bar.rect, color: theme.color(forSeries: bar.series))
             }
         }
         let zero = frame.y(0)
         canvas.strokeLine([Point(x: frame.area.minX, y: zero), Point(x: frame.area.maxX, y: zero)], color: theme.axis, width: theme.axisWidth)
         if valueLabels {
-            for bar in bars(in: frame.area, axes: axes) {
+            for bar in placed {
                 let above = bar.value >= 0
                 canvas.drawText(Self.label(bar.value), at: Point(x: bar.rect.minX + bar.rect.width / 2,
                                                                  y: above ? bar.rect.minY - 3 : bar.rect.maxY + 3),

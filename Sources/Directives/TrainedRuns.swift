@@ -17,9 +17,4 @@ public struct TrainedRuns: Sendable {
         /// Top-1 agreement and KL(teacher ‖ student) on the test set, per seed.
         public let agreement: [TeacherAgreement]
     }
-
-    /// Test-set logits of seed i's network.
-    func testLogits(_ index: Int) -> Matrix<Float> {
-        runs.runs[index].model.logits(data.test.features)
-    }
 }

@@ -12,7 +12,7 @@ public enum Softmax {
                                                  probabilities: UnsafeMutablePointer<T>? = nil) {
         if T.self == Float.self {
             return floatRow(UnsafeRawPointer(z).assumingMemoryBound(to: Float.self), count: count,
-                            temperature: temperature as! Float,
+                            temperature: unsafeBitCast(temperature, to: Float.self),
                             into: UnsafeMutableRawPointer(out).assumingMemoryBound(to: Float.self),
                             probabilities: probabilities.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: Float.self) })
         }

@@ -4,7 +4,7 @@ import Foundation
 /// Other code blocks are ordinary code and stay as they are.
 public enum DirectiveScanner {
     /// Returns the chapter's directives in order, or throws every malformed header found.
-    public static func scan(_ document: MarkdownDocument, chapter: Chapter, chapterIndex: Int) throws -> [DirectiveInvocation] {
+    public static func scan(_ document: MarkdownDocument, chapter: Chapter) throws -> [DirectiveInvocation] {
         var invocations = [DirectiveInvocation]()
         var problems = [Diagnostic]()
         for block in document.fencedCodeBlocks where block.info.hasPrefix("{") {
@@ -12,7 +12,7 @@ public enum DirectiveScanner {
             switch parseHeader(block.info) {
             case .success(let (kind, name)):
                 invocations.append(DirectiveInvocation(kind: kind, name: name, yaml: block.literal,
-                                                       location: location, chapterIndex: chapterIndex))
+                                                       location: location))
             case .failure(let problem):
                 problems.append(Diagnostic(at: location, problem.message))
             }

@@ -8,9 +8,9 @@ public struct ParsedBook: Sendable {
     public init(_ book: Book) throws {
         var invocations = [[DirectiveInvocation]]()
         var problems = [Diagnostic]()
-        for (index, chapter) in book.chapters.enumerated() {
+        for chapter in book.chapters {
             do {
-                invocations.append(try DirectiveScanner.scan(MarkdownDocument(chapter.source), chapter: chapter, chapterIndex: index))
+                invocations.append(try DirectiveScanner.scan(MarkdownDocument(chapter.source), chapter: chapter))
             } catch let list as DiagnosticList {
                 problems += list.diagnostics
                 invocations.append([])
