@@ -30,8 +30,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // DistillCore's matrix-product kernels, one build per instruction set, chosen at run time
+        // (Swift cannot compile a function for AVX and keep a baseline copy beside it).
+        .target(name: "CMatrixKernels"),
         .target(
             name: "DistillCore",
+            dependencies: ["CMatrixKernels"],
             resources: [.copy("Resources")]
         ),
         // zlib: our own PNG encoder (Cairo's writer, through libpng's adaptive filters, took

@@ -1,50 +1,105 @@
+import CMatrixKernels
 import Testing
 @testable import DistillCore
 
-/// The tiled, threaded SIMD products against the textbook triple loop: bit-identical, because
-/// both accumulate each element in the same order (start value, then p = 0, 1, …).
+/// The tiled, packed, threaded kernels against the textbook triple loop: bit-identical, because
+/// both accumulate each element in the same order (start value, then p = 0, 1, …). Shapes cover
+/// partial tiles on both edges, several passes over k (k > 256), and the two-thread split
+/// (m·n·k ≥ 2²³).
 @Suite struct MatrixMultiplyTests {
+    static let shapes = [(1, 1, 1), (3, 5, 7), (4, 8, 8), (5, 9, 13), (6, 16, 16), (13, 4, 10), (120, 10, 3),
+                         (37, 29, 17), (512, 128, 160), (7, 600, 35), (130, 520, 131)]
+
     func random(_ count: Int, seed: UInt64) -> [Float] {
         var generator = SeededGenerator(seed: seed)
         return (0..<count).map { _ in generator.nextFloat(in: -3, 3) }
     }
 
-    @Test(arguments: [(1, 1, 1), (3, 5, 7), (4, 8, 8), (5, 9, 13), (13, 4, 10), (120, 10, 3), (37, 29, 17), (512, 128, 160)])
-    func productMatchesTheTripleLoopBitForBit(m: Int, k: Int, n: Int) {
-        let a = random(m * k, seed: 1), b = random(k * n, seed: 2)
-        var expected = [Float](repeating: 0, count: m * n)
+    /// c = [start +] Σ_p a(i, p)·b(p, j), added in order p = 0, 1, …, each step rounded.
+    func reference(_ a: (Int, Int) -> Float, _ b: (Int, Int) -> Float, start: [Float]?, m: Int, k: Int, n: Int) -> [Float] {
+        var c = [Float](repeating: 0, count: m * n)
         for i in 0..<m {
             for j in 0..<n {
-                var sum: Float = 0
-                for p in 0..<k { sum += a[i * k + p] * b[p * n + j] }
-                expected[i * n + j] = sum
+                var sum: Float = start?[i * n + j] ?? 0
+                for p in 0..<k { sum += a(i, p) * b(p, j) }
+                c[i * n + j] = sum
             }
         }
+        return c
+    }
+
+    @Test(arguments: shapes)
+    func productMatchesTheTripleLoopBitForBit(m: Int, k: Int, n: Int) {
+        let a = random(m * k, seed: 1), b = random(k * n, seed: 2)
+        let expected = reference({ a[$0 * k + $1] }, { b[$0 * n + $1] }, start: nil, m: m, k: k, n: n)
         var c = [Float](repeating: .nan, count: m * n)
         c.withUnsafeMutableBufferPointer { multiply(a, b, into: $0.baseAddress!, m: m, k: k, n: n) }
         #expect(c == expected)
     }
 
-    @Test(arguments: [(1, 1, 1), (6, 3, 11), (120, 10, 4), (64, 33, 9), (300, 40, 160)])
+    @Test(arguments: shapes)
+    func productWithTransposedWeightsMatchesBitForBit(m: Int, k: Int, n: Int) {
+        let a = random(m * k, seed: 7), w = random(n * k, seed: 8)
+        let expected = reference({ a[$0 * k + $1] }, { w[$1 * k + $0] }, start: nil, m: m, k: k, n: n)
+        var c = [Float](repeating: .nan, count: m * n)
+        c.withUnsafeMutableBufferPointer { multiplyByTranspose(a, w, into: $0.baseAddress!, m: m, k: k, n: n) }
+        #expect(c == expected)
+    }
+
+    @Test(arguments: [(1, 1, 1), (6, 3, 11), (120, 10, 4), (64, 33, 9), (300, 40, 160), (600, 7, 21), (128, 300, 300)])
     func transposedProductAccumulatesBitForBit(k: Int, m: Int, n: Int) {
         let a = random(k * m, seed: 3), b = random(k * n, seed: 4), start = random(m * n, seed: 5)
-        var expected = start
-        for i in 0..<m {
-            for j in 0..<n {
-                var sum = start[i * n + j]
-                for p in 0..<k { sum += a[p * m + i] * b[p * n + j] }
-                expected[i * n + j] = sum
-            }
-        }
+        let expected = reference({ a[$1 * m + $0] }, { b[$0 * n + $1] }, start: start, m: m, k: k, n: n)
         var c = start
         c.withUnsafeMutableBufferPointer { accumulateTransposedProduct(a, b, into: $0.baseAddress!, k: k, m: m, n: n) }
         #expect(c == expected)
     }
 
-    @Test func transposeInBlocks() {
-        let a = random(13 * 9, seed: 6)
-        var out = [Float](repeating: 0, count: 13 * 9)
-        out.withUnsafeMutableBufferPointer { transpose(a, into: $0.baseAddress!, rows: 13, columns: 9) }
-        for r in 0..<13 { for c in 0..<9 { #expect(out[c * 13 + r] == a[r * 9 + c]) } }
+    /// Every kernel this machine can run gives the same bits, for plain and accumulating
+    /// products — the claim that lets a report built on an AVX machine match one built without.
+    @Test(arguments: shapes)
+    func everyKernelGivesTheSameBits(m: Int, k: Int, n: Int) {
+        let a = random(m * k, seed: 9), b = random(k * n, seed: 10), start = random(m * n, seed: 11)
+        let kernels = ProductKernel.allCases.filter(\.isAvailable)
+        #expect(kernels.contains(.portable))
+        var results: [[Float]] = []
+        for kernel in kernels {
+            for accumulate in [false, true] {
+                var c = start
+                a.withUnsafeBufferPointer { a in
+                    b.withUnsafeBufferPointer { b in
+                        c.withUnsafeMutableBufferPointer { c in
+                            floatProduct(MKOperand(base: a.baseAddress!, row_stride: k, column_stride: 1),
+                                         MKOperand(base: b.baseAddress!, row_stride: n, column_stride: 1),
+                                         c.baseAddress!, m: m, k: k, n: n, accumulate: accumulate, kernel: kernel)
+                        }
+                    }
+                }
+                results.append(c)
+            }
+        }
+        let plain = reference({ a[$0 * k + $1] }, { b[$0 * n + $1] }, start: nil, m: m, k: k, n: n)
+        let accumulated = reference({ a[$0 * k + $1] }, { b[$0 * n + $1] }, start: start, m: m, k: k, n: n)
+        for (index, result) in results.enumerated() {
+            #expect(result == (index % 2 == 0 ? plain : accumulated), "kernel \(kernels[index / 2])")
+        }
+    }
+
+    @Test func emptyDepthGivesZerosOrLeavesTheStart() {
+        let start: [Float] = [1, 2, 3, 4, 5, 6]
+        for kernel in ProductKernel.allCases.filter(\.isAvailable) {
+            for accumulate in [false, true] {
+                var c = start
+                let none: [Float] = [0]
+                none.withUnsafeBufferPointer { p in
+                    c.withUnsafeMutableBufferPointer { c in
+                        floatProduct(MKOperand(base: p.baseAddress!, row_stride: 0, column_stride: 1),
+                                     MKOperand(base: p.baseAddress!, row_stride: 3, column_stride: 1),
+                                     c.baseAddress!, m: 2, k: 0, n: 3, accumulate: accumulate, kernel: kernel)
+                    }
+                }
+                #expect(c == (accumulate ? start : [0, 0, 0, 0, 0, 0]))
+            }
+        }
     }
 }

@@ -48,3 +48,30 @@ import Testing
         #expect(isApproximatelyEqual(Double(single[0]), -0.01, absolute: 1e-6))
     }
 }
+
+/// Large buffers are updated by two cores in slices; every parameter must still get exactly
+/// the update it gets alone.
+@Suite struct ParallelAdamTests {
+    @Test func splitUpdateEqualsSmallUpdatesBitForBit() {
+        let count = 70_001  // above the threshold, not a multiple of 8
+        var generator = SeededGenerator(seed: 12)
+        var whole = (0..<count).map { _ in generator.nextFloat(in: -1, 1) }
+        var pieces = whole
+        var optimizer = Adam(.init(learningRate: 0.01, weightDecay: 0.1), parameterCount: count)
+        let pieceLength = 999
+        var small = stride(from: 0, to: count, by: pieceLength).map { start in
+            Adam(.init(learningRate: 0.01, weightDecay: 0.1), parameterCount: min(pieceLength, count - start))
+        }
+        for step in 0..<3 {
+            let gradients = (0..<count).map { _ in generator.nextFloat(in: -2, 2) * Float(step + 1) }
+            optimizer.step(parameters: &whole, gradients: gradients)
+            for (index, start) in stride(from: 0, to: count, by: pieceLength).enumerated() {
+                let range = start..<min(start + pieceLength, count)
+                var part = Array(pieces[range])
+                small[index].step(parameters: &part, gradients: Array(gradients[range]))
+                pieces.replaceSubrange(range, with: part)
+            }
+        }
+        #expect(whole == pieces)
+    }
+}

@@ -19,11 +19,10 @@ public struct Linear: Sendable, Hashable {
         }
     }
 
-    /// Forward. x: [batch, in] → y: [batch, out]. `scratch` holds `in × out` values (Wᵀ).
+    /// Forward. x: [batch, in] → y: [batch, out].
     func forward<T: TrainingScalar>(_ parameters: UnsafePointer<T>, x: UnsafePointer<T>, batch: Int,
-                                    y: UnsafeMutablePointer<T>, scratch: UnsafeMutablePointer<T>) {
-        transpose(parameters + weightOffset, into: scratch, rows: outputs, columns: inputs)
-        multiply(x, UnsafePointer(scratch), into: y, m: batch, k: inputs, n: outputs)
+                                    y: UnsafeMutablePointer<T>) {
+        multiplyByTranspose(x, parameters + weightOffset, into: y, m: batch, k: inputs, n: outputs)
         let bias = parameters + biasOffset
         for r in 0..<batch {
             let row = y + r * outputs

@@ -41,8 +41,7 @@ public struct MLP<Scalar: TrainingScalar>: Sendable, Equatable {
         parameters.withUnsafeBufferPointer { parameters in
             for (index, layer) in layers.enumerated() {
                 let output = workspace.activations[index + 1]
-                layer.forward(parameters.baseAddress!, x: workspace.activations[index], batch: batch,
-                              y: output, scratch: workspace.scratch)
+                layer.forward(parameters.baseAddress!, x: workspace.activations[index], batch: batch, y: output)
                 guard index < layers.count - 1 else { continue }
                 architecture.activation.forward(output, count: batch * layer.outputs)
                 if let dropout, dropout.probability > 0 {

@@ -16,8 +16,6 @@ final class Workspace<Scalar: TrainingScalar> {
     /// Two ping-pong buffers for gradients flowing between layers, [capacity, widest layer].
     let upstream: UnsafeMutablePointer<Scalar>
     let downstream: UnsafeMutablePointer<Scalar>
-    /// Room for one transposed weight matrix.
-    let scratch: UnsafeMutablePointer<Scalar>
     private var allocations: [UnsafeMutablePointer<Scalar>] = []
 
     init(_ architecture: MLPArchitecture, capacity: Int) {
@@ -37,7 +35,6 @@ final class Workspace<Scalar: TrainingScalar> {
         gradients = allocate(architecture.parameterCount)
         upstream = allocate(capacity * (widths.max() ?? 1))
         downstream = allocate(capacity * (widths.max() ?? 1))
-        scratch = allocate(architecture.layers.map { $0.inputs * $0.outputs }.max() ?? 1)
         self.allocations = allocations
     }
 

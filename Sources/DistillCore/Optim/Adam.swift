@@ -40,44 +40,72 @@ public struct Adam: Optimizer {
         precondition(parameters.count == gradients.count, "one gradient per parameter")
         beta1Power *= Double(settings.beta1)
         beta2Power *= Double(settings.beta2)
-        let (beta1, beta2, epsilon, decay) = (settings.beta1, settings.beta2, settings.epsilon, settings.weightDecay)
         let biasCorrection1 = 1 - beta1Power
         let biasCorrection2 = 1 - beta2Power
         let stepSize = Float(Double(settings.learningRate) / biasCorrection1)
         let biasCorrection2Root = Float(biasCorrection2.squareRoot())
         firstMoment.withUnsafeMutableBufferPointer { m in
             secondMoment.withUnsafeMutableBufferPointer { v in
-                // Eight lanes at a time, then the tail; every lane does the same operations in the
-                // same order as the scalar formula, so the split does not change any result.
-                let count = parameters.count
-                var i = 0
-                let (theta, g0) = (UnsafeMutableRawPointer(parameters.baseAddress!), UnsafeRawPointer(gradients.baseAddress!))
-                let (mRaw, vRaw) = (UnsafeMutableRawPointer(m.baseAddress!), UnsafeMutableRawPointer(v.baseAddress!))
-                let lanes = MemoryLayout<SIMD8<Float>>.size
-                while i + 8 <= count {
-                    let byteOffset = i * MemoryLayout<Float>.stride
-                    var g = g0.loadUnaligned(fromByteOffset: byteOffset, as: SIMD8<Float>.self)
-                    let old = theta.loadUnaligned(fromByteOffset: byteOffset, as: SIMD8<Float>.self)
-                    if decay != 0 { g += decay * old }
-                    var mi = mRaw.loadUnaligned(fromByteOffset: byteOffset, as: SIMD8<Float>.self)
-                    var vi = vRaw.loadUnaligned(fromByteOffset: byteOffset, as: SIMD8<Float>.self)
-                    mi += (g - mi) * (1 - beta1)  // PyTorch's lerp_
-                    vi = vi * beta2 + (1 - beta2) * g * g
-                    let denominator = vi.squareRoot() / biasCorrection2Root + epsilon
-                    mRaw.storeBytes(of: mi, toByteOffset: byteOffset, as: SIMD8<Float>.self)
-                    vRaw.storeBytes(of: vi, toByteOffset: byteOffset, as: SIMD8<Float>.self)
-                    theta.storeBytes(of: old - stepSize * (mi / denominator), toByteOffset: byteOffset, as: SIMD8<Float>.self)
-                    i += lanes / MemoryLayout<Float>.stride
-                }
-                for i in i..<count {
-                    var g = gradients[i]
-                    if decay != 0 { g += decay * parameters[i] }
-                    m[i] += (g - m[i]) * (1 - beta1)
-                    v[i] = v[i] * beta2 + (1 - beta2) * g * g
-                    let denominator = v[i].squareRoot() / biasCorrection2Root + epsilon
-                    parameters[i] -= stepSize * (m[i] / denominator)
-                }
+                let update = AdamUpdate(theta: parameters.baseAddress!, gradient: gradients.baseAddress!,
+                                        m: m.baseAddress!, v: v.baseAddress!, beta1: settings.beta1,
+                                        beta2: settings.beta2, epsilon: settings.epsilon,
+                                        decay: settings.weightDecay, stepSize: stepSize,
+                                        biasCorrection2Root: biasCorrection2Root)
+                // Each parameter's update is independent of the others: large models split the
+                // buffer between two cores (same bits either way).
+                let count = parameters.count, parts = count >= parallelUpdateThreshold ? 2 : 1
+                runParts(parts) { part in update.apply(slice(part, of: parts, count: count, alignment: 8)) }
             }
         }
+    }
+}
+
+/// Below this many parameters one core updates them all.
+private let parallelUpdateThreshold = 1 << 16
+
+/// One Adam step's arithmetic over a range of the parameter buffer.
+private struct AdamUpdate: @unchecked Sendable {
+    let theta: UnsafeMutablePointer<Float>
+    let gradient: UnsafePointer<Float>
+    let m: UnsafeMutablePointer<Float>
+    let v: UnsafeMutablePointer<Float>
+    let beta1: Float, beta2: Float, epsilon: Float, decay: Float
+    let stepSize: Float, biasCorrection2Root: Float
+
+    /// Eight lanes at a time, then the tail; every lane does the same operations in the same
+    /// order as the scalar formula, so the split does not change any result.
+    func apply(_ range: Range<Int>) {
+        var i = range.lowerBound
+        while i + 8 <= range.upperBound {
+            var g = load(gradient + i)
+            let old = load(theta + i)
+            if decay != 0 { g += decay * old }
+            var mi = load(m + i), vi = load(v + i)
+            mi += (g - mi) * (1 - beta1)  // PyTorch's lerp_
+            vi = vi * beta2 + (1 - beta2) * g * g
+            let denominator = vi.squareRoot() / biasCorrection2Root + epsilon
+            store(mi, m + i)
+            store(vi, v + i)
+            store(old - stepSize * (mi / denominator), theta + i)
+            i += 8
+        }
+        for i in i..<range.upperBound {
+            var g = gradient[i]
+            if decay != 0 { g += decay * theta[i] }
+            m[i] += (g - m[i]) * (1 - beta1)
+            v[i] = v[i] * beta2 + (1 - beta2) * g * g
+            let denominator = v[i].squareRoot() / biasCorrection2Root + epsilon
+            theta[i] -= stepSize * (m[i] / denominator)
+        }
+    }
+
+    private func load(_ pointer: UnsafePointer<Float>) -> SIMD8<Float> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
+    }
+
+    private func load(_ pointer: UnsafeMutablePointer<Float>) -> SIMD8<Float> { load(UnsafePointer(pointer)) }
+
+    private func store(_ value: SIMD8<Float>, _ pointer: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD8<Float>.self)
     }
 }
