@@ -24,7 +24,7 @@ static inline ptrdiff_t mk_pass_depth(ptrdiff_t k) {
 ptrdiff_t mk_portable_rows(void);
 ptrdiff_t mk_portable_columns(void);
 void mk_portable_pack_rows(MKOperand a, ptrdiff_t m, ptrdiff_t k, float *packed);
-void mk_portable_product_columns(const float *packed, MKOperand b, float *c, ptrdiff_t ldc, ptrdiff_t m,
+void mk_portable_product_columns(const float *packed, MKOperand a, MKOperand b, const float *bias, float *c, ptrdiff_t ldc, ptrdiff_t m,
                                  ptrdiff_t k, ptrdiff_t column_start, ptrdiff_t column_end, int accumulate,
                                  float *panels);
 
@@ -32,7 +32,7 @@ void mk_portable_product_columns(const float *packed, MKOperand b, float *c, ptr
 ptrdiff_t mk_avx_rows(void);
 ptrdiff_t mk_avx_columns(void);
 void mk_avx_pack_rows(MKOperand a, ptrdiff_t m, ptrdiff_t k, float *packed);
-void mk_avx_product_columns(const float *packed, MKOperand b, float *c, ptrdiff_t ldc, ptrdiff_t m,
+void mk_avx_product_columns(const float *packed, MKOperand a, MKOperand b, const float *bias, float *c, ptrdiff_t ldc, ptrdiff_t m,
                             ptrdiff_t k, ptrdiff_t column_start, ptrdiff_t column_end, int accumulate,
                             float *panels);
 #endif

@@ -29,27 +29,49 @@ static inline ptrdiff_t minimum(ptrdiff_t x, ptrdiff_t y) { return x < y ? x : y
 ptrdiff_t KERNEL(rows)(void) { return TILE_ROWS; }
 ptrdiff_t KERNEL(columns)(void) { return TILE_COLUMNS; }
 
-/// One full tile: c (row stride ldc) [loaded when `load`] plus `depth` steps of a-panel × b-panel.
-static inline __attribute__((always_inline)) void tile(const float *a, const float *b, float *c, ptrdiff_t ldc,
-                                                       ptrdiff_t depth, int load) {
+/// Where a tile reads a: row r's element for step p is `rows[r][p * step]`. For a packed panel
+/// rows[r] = panel + r and step = TILE_ROWS; for a in place, rows past the end of a repeat the
+/// last real row (computed, never stored), so nothing is read outside a.
+typedef struct {
+    const float *rows[TILE_ROWS];
+    ptrdiff_t step;
+} TileRows;
+
+/// One full tile: c (row stride ldc) [loaded when `load`] plus `depth` steps of a × b-panel,
+/// then plus `bias` (TILE_COLUMNS values, one per column) when it is not NULL.
+static inline __attribute__((always_inline)) void tile(const TileRows *a, const float *b, float *c, ptrdiff_t ldc,
+                                                       ptrdiff_t depth, int load, const float *bias) {
     vector8 sum[TILE_ROWS][TILE_VECTORS];
+    const float *rows[TILE_ROWS];
+    const ptrdiff_t step = a->step;
 #pragma clang loop unroll(full)
     for (int r = 0; r < TILE_ROWS; r++) {
+        rows[r] = a->rows[r];
 #pragma clang loop unroll(full)
         for (int v = 0; v < TILE_VECTORS; v++) {
             sum[r][v] = (vector8){0};
             if (load) LOAD8(sum[r][v], c + r * ldc + 8 * v);
         }
     }
-    for (ptrdiff_t p = 0; p < depth; p++) {
+    for (ptrdiff_t p = 0, offset = 0; p < depth; p++, offset += step) {
         vector8 bp[TILE_VECTORS];
 #pragma clang loop unroll(full)
         for (int v = 0; v < TILE_VECTORS; v++) LOAD8(bp[v], b + p * TILE_COLUMNS + 8 * v);
 #pragma clang loop unroll(full)
         for (int r = 0; r < TILE_ROWS; r++) {
-            const float ap = a[p * TILE_ROWS + r];
+            const float ap = rows[r][offset];
 #pragma clang loop unroll(full)
             for (int v = 0; v < TILE_VECTORS; v++) sum[r][v] += bp[v] * ap;
+        }
+    }
+    if (bias) {
+        vector8 bv[TILE_VECTORS];
+#pragma clang loop unroll(full)
+        for (int v = 0; v < TILE_VECTORS; v++) LOAD8(bv[v], bias + 8 * v);
+#pragma clang loop unroll(full)
+        for (int r = 0; r < TILE_ROWS; r++) {
+#pragma clang loop unroll(full)
+            for (int v = 0; v < TILE_VECTORS; v++) sum[r][v] += bv[v];
         }
     }
 #pragma clang loop unroll(full)
@@ -59,18 +81,21 @@ static inline __attribute__((always_inline)) void tile(const float *a, const flo
     }
 }
 
-/// A tile cut by the last rows or columns of c: computed whole in a local copy (zeros where c
-/// has no element), of which only the real part is written back.
-static void partial_tile(const float *a, const float *b, float *c, ptrdiff_t ldc, ptrdiff_t depth, int load,
-                         ptrdiff_t rows, ptrdiff_t width) {
+/// A tile cut by the last rows or columns of c: computed whole in a local copy (starting from c,
+/// zeros where c has no element, when accumulating), of which only the real part is written back.
+static void partial_tile(const TileRows *a, const float *b, float *c, ptrdiff_t ldc, ptrdiff_t depth, int load,
+                         const float *bias, ptrdiff_t rows, ptrdiff_t width) {
     float local[TILE_ROWS * TILE_COLUMNS];
-    for (ptrdiff_t r = 0; r < TILE_ROWS; r++) {
-        for (ptrdiff_t q = 0; q < TILE_COLUMNS; q++) {
-            local[r * TILE_COLUMNS + q] = (load && r < rows && q < width) ? c[r * ldc + q] : 0.0f;
+    if (load) {
+        memset(local, 0, sizeof local);
+        for (ptrdiff_t r = 0; r < rows; r++) {
+            for (ptrdiff_t q = 0; q < width; q++) local[r * TILE_COLUMNS + q] = c[r * ldc + q];
         }
     }
-    tile(a, b, local, TILE_COLUMNS, depth, 1);
-    for (ptrdiff_t r = 0; r < rows; r++) memcpy(c + r * ldc, local + r * TILE_COLUMNS, (size_t)width * sizeof(float));
+    tile(a, b, local, TILE_COLUMNS, depth, load, bias);
+    for (ptrdiff_t r = 0; r < rows; r++) {
+        for (ptrdiff_t q = 0; q < width; q++) c[r * ldc + q] = local[r * TILE_COLUMNS + q];
+    }
 }
 
 void KERNEL(pack_rows)(MKOperand a, ptrdiff_t m, ptrdiff_t k, float *packed) {
@@ -123,12 +148,15 @@ static inline __attribute__((always_inline)) void prefetch_tile(float *c, ptrdif
     }
 }
 
-void KERNEL(product_columns)(const float *packed, MKOperand b, float *c, ptrdiff_t ldc, ptrdiff_t m, ptrdiff_t k,
-                             ptrdiff_t column_start, ptrdiff_t column_end, int accumulate, float *panels) {
+void KERNEL(product_columns)(const float *packed, MKOperand a, MKOperand b, const float *bias, float *c,
+                             ptrdiff_t ldc, ptrdiff_t m, ptrdiff_t k, ptrdiff_t column_start, ptrdiff_t column_end,
+                             int accumulate, float *panels) {
     if (k == 0) {
-        if (!accumulate) {
-            for (ptrdiff_t i = 0; i < m; i++) {
-                for (ptrdiff_t j = column_start; j < column_end; j++) c[i * ldc + j] = 0.0f;
+        for (ptrdiff_t i = 0; i < m; i++) {
+            for (ptrdiff_t j = column_start; j < column_end; j++) {
+                float value = accumulate ? c[i * ldc + j] : 0.0f;
+                if (bias) value += bias[j];
+                c[i * ldc + j] = value;
             }
         }
         return;
@@ -137,6 +165,7 @@ void KERNEL(product_columns)(const float *packed, MKOperand b, float *c, ptrdiff
     for (ptrdiff_t first = 0; first < k; first += pass_depth) {
         const ptrdiff_t depth = minimum(pass_depth, k - first);
         const int load = accumulate || first > 0;
+        const int last_pass = first + depth == k;
         // Row blocks of a small enough to stay in L2 across all the column panels; each panel of
         // b is packed while the first row block uses it, then reused by the others.
         for (ptrdiff_t block = 0; block < m; block += MK_ROW_BLOCK) {
@@ -145,14 +174,35 @@ void KERNEL(product_columns)(const float *packed, MKOperand b, float *c, ptrdiff
             for (ptrdiff_t j = column_start; j < column_end; j += TILE_COLUMNS, panel += pass_depth * TILE_COLUMNS) {
                 const ptrdiff_t width = minimum(TILE_COLUMNS, column_end - j);
                 if (block == 0) pack_columns(b, first, depth, j, width, panel);
+                // The bias joins each element once, after its last product; a cut tile reads it
+                // from a zero-padded copy.
+                float padded_bias[TILE_COLUMNS] = {0};
+                const float *tile_bias = NULL;
+                if (bias && last_pass) {
+                    if (width == TILE_COLUMNS) {
+                        tile_bias = bias + j;
+                    } else {
+                        memcpy(padded_bias, bias + j, (size_t)width * sizeof(float));
+                        tile_bias = padded_bias;
+                    }
+                }
                 for (ptrdiff_t i = block; i < block_end; i += TILE_ROWS) {
-                    const float *a = packed + i * k + first * TILE_ROWS;
                     const ptrdiff_t rows = minimum(TILE_ROWS, m - i);
+                    TileRows tile_rows;
+                    if (packed) {
+                        tile_rows.step = TILE_ROWS;
+                        for (int r = 0; r < TILE_ROWS; r++) tile_rows.rows[r] = packed + i * k + first * TILE_ROWS + r;
+                    } else {
+                        tile_rows.step = a.column_stride;
+                        for (int r = 0; r < TILE_ROWS; r++) {
+                            tile_rows.rows[r] = a.base + (i + minimum(r, rows - 1)) * a.row_stride + first * a.column_stride;
+                        }
+                    }
                     if (i + TILE_ROWS < block_end) prefetch_tile(c + (i + TILE_ROWS) * ldc + j, ldc);
                     if (rows == TILE_ROWS && width == TILE_COLUMNS) {
-                        tile(a, panel, c + i * ldc + j, ldc, depth, load);
+                        tile(&tile_rows, panel, c + i * ldc + j, ldc, depth, load, tile_bias);
                     } else {
-                        partial_tile(a, panel, c + i * ldc + j, ldc, depth, load, rows, width);
+                        partial_tile(&tile_rows, panel, c + i * ldc + j, ldc, depth, load, tile_bias, rows, width);
                     }
                 }
             }

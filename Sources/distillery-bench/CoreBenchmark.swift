@@ -21,7 +21,7 @@ struct CoreBenchmark: ParsableCommand {
     }
 
     static let cases = [
-        Case(name: "iris 4-10-3, full batch 120", widths: [4, 10, 3], batch: 120, steps: 20_000),
+        Case(name: "iris 4-10-3, full batch 120", widths: [4, 10, 3], batch: 120, steps: 2_000),
         Case(name: "digits 64-256-256-10, batch 64", widths: [64, 256, 256, 10], batch: 64, steps: 1_000),
         Case(name: "mnist-size 784-1200-1200-10, batch 128", widths: [784, 1200, 1200, 10], batch: 128, steps: 40),
     ]

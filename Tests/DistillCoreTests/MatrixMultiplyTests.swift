@@ -38,11 +38,12 @@ import Testing
     }
 
     @Test(arguments: shapes)
-    func productWithTransposedWeightsMatchesBitForBit(m: Int, k: Int, n: Int) {
-        let a = random(m * k, seed: 7), w = random(n * k, seed: 8)
-        let expected = reference({ a[$0 * k + $1] }, { w[$1 * k + $0] }, start: nil, m: m, k: k, n: n)
+    func productWithTransposedWeightsAndBiasMatchesBitForBit(m: Int, k: Int, n: Int) {
+        let a = random(m * k, seed: 7), w = random(n * k, seed: 8), bias = random(n, seed: 13)
+        var expected = reference({ a[$0 * k + $1] }, { w[$1 * k + $0] }, start: nil, m: m, k: k, n: n)
+        for i in 0..<m { for j in 0..<n { expected[i * n + j] += bias[j] } }  // after the whole sum
         var c = [Float](repeating: .nan, count: m * n)
-        c.withUnsafeMutableBufferPointer { multiplyByTranspose(a, w, into: $0.baseAddress!, m: m, k: k, n: n) }
+        c.withUnsafeMutableBufferPointer { multiplyByTranspose(a, w, plus: bias, into: $0.baseAddress!, m: m, k: k, n: n) }
         #expect(c == expected)
     }
 
@@ -55,11 +56,12 @@ import Testing
         #expect(c == expected)
     }
 
-    /// Every kernel this machine can run gives the same bits, for plain and accumulating
-    /// products — the claim that lets a report built on an AVX machine match one built without.
+    /// Every kernel this machine can run gives the same bits, for products with a bias and
+    /// accumulating products — the claim that lets a report built on an AVX machine match one built without.
     @Test(arguments: shapes)
     func everyKernelGivesTheSameBits(m: Int, k: Int, n: Int) {
         let a = random(m * k, seed: 9), b = random(k * n, seed: 10), start = random(m * n, seed: 11)
+        let bias = random(n, seed: 14)
         let kernels = ProductKernel.allCases.filter(\.isAvailable)
         #expect(kernels.contains(.portable))
         var results: [[Float]] = []
@@ -68,17 +70,21 @@ import Testing
                 var c = start
                 a.withUnsafeBufferPointer { a in
                     b.withUnsafeBufferPointer { b in
-                        c.withUnsafeMutableBufferPointer { c in
-                            floatProduct(MKOperand(base: a.baseAddress!, row_stride: k, column_stride: 1),
-                                         MKOperand(base: b.baseAddress!, row_stride: n, column_stride: 1),
-                                         c.baseAddress!, m: m, k: k, n: n, accumulate: accumulate, kernel: kernel)
+                        bias.withUnsafeBufferPointer { bias in
+                            c.withUnsafeMutableBufferPointer { c in
+                                floatProduct(MKOperand(base: a.baseAddress!, row_stride: k, column_stride: 1),
+                                             MKOperand(base: b.baseAddress!, row_stride: n, column_stride: 1),
+                                             c.baseAddress!, m: m, k: k, n: n, accumulate: accumulate,
+                                             bias: accumulate ? nil : bias.baseAddress!, kernel: kernel)
+                            }
                         }
                     }
                 }
                 results.append(c)
             }
         }
-        let plain = reference({ a[$0 * k + $1] }, { b[$0 * n + $1] }, start: nil, m: m, k: k, n: n)
+        var plain = reference({ a[$0 * k + $1] }, { b[$0 * n + $1] }, start: nil, m: m, k: k, n: n)
+        for i in 0..<m { for j in 0..<n { plain[i * n + j] += bias[j] } }
         let accumulated = reference({ a[$0 * k + $1] }, { b[$0 * n + $1] }, start: start, m: m, k: k, n: n)
         for (index, result) in results.enumerated() {
             #expect(result == (index % 2 == 0 ? plain : accumulated), "kernel \(kernels[index / 2])")

@@ -50,13 +50,15 @@ ptrdiff_t mk_panels_count(MKKernel kernel, ptrdiff_t k, ptrdiff_t columns);
 /// Copies the left operand a (m × k) into the kernel's row-panel layout (zero-padded).
 void mk_pack_rows(MKKernel kernel, MKOperand a, ptrdiff_t m, ptrdiff_t k, float *packed);
 
-/// c[:, columns] = [c +] a · b for the columns [column_start, column_end) of c, where `packed`
-/// holds a (m × k) as written by `mk_pack_rows`, b is k × n and c is m × n, row-major with row
-/// stride `ldc`. Calls on disjoint column ranges may run at the same time, each with its own
-/// `panels` scratch of `mk_panels_count` floats.
-void mk_product_columns(MKKernel kernel, const float *packed, MKOperand b, float *c, ptrdiff_t ldc,
-                        ptrdiff_t m, ptrdiff_t k, ptrdiff_t column_start, ptrdiff_t column_end,
-                        int accumulate, float *panels);
+/// c[:, columns] = [c +] a · b [+ bias] for the columns [column_start, column_end) of c, where a
+/// is m × k, b is k × n, c is m × n, row-major with row stride `ldc`, and bias (n values, or
+/// NULL) is added to each element after its last product. a is read from `packed` (as
+/// written by `mk_pack_rows`) when that is not NULL, else in place — packing pays when the same
+/// rows of a meet several tile columns of b. Calls on disjoint column ranges may run at the same
+/// time, each with its own `panels` scratch of `mk_panels_count` floats.
+void mk_product_columns(MKKernel kernel, const float *packed, MKOperand a, MKOperand b, const float *bias,
+                        float *c, ptrdiff_t ldc, ptrdiff_t m, ptrdiff_t k, ptrdiff_t column_start,
+                        ptrdiff_t column_end, int accumulate, float *panels);
 
 #ifdef __cplusplus
 }

@@ -7,7 +7,8 @@ public enum Activation: String, Sendable, Hashable, CaseIterable {
     func forward<T: TrainingScalar>(_ values: UnsafeMutablePointer<T>, count: Int) {
         switch self {
         case .relu:
-            for i in 0..<count where values[i] < 0 { values[i] = 0 }
+            // A select, not a branch: signs of hidden units are a coin toss the predictor loses.
+            for i in 0..<count { values[i] = values[i] < 0 ? 0 : values[i] }
         case .tanh:
             for i in 0..<count { values[i] = T.hyperbolicTangent(values[i]) }
         }
@@ -18,7 +19,7 @@ public enum Activation: String, Sendable, Hashable, CaseIterable {
     func backward<T: TrainingScalar>(output: UnsafePointer<T>, gradient: UnsafeMutablePointer<T>, count: Int) {
         switch self {
         case .relu:
-            for i in 0..<count where output[i] <= 0 { gradient[i] = 0 }
+            for i in 0..<count { gradient[i] = output[i] <= 0 ? 0 : gradient[i] }
         case .tanh:
             for i in 0..<count { gradient[i] *= 1 - output[i] * output[i] }
         }

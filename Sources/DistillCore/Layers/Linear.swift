@@ -22,12 +22,8 @@ public struct Linear: Sendable, Hashable {
     /// Forward. x: [batch, in] → y: [batch, out].
     func forward<T: TrainingScalar>(_ parameters: UnsafePointer<T>, x: UnsafePointer<T>, batch: Int,
                                     y: UnsafeMutablePointer<T>) {
-        multiplyByTranspose(x, parameters + weightOffset, into: y, m: batch, k: inputs, n: outputs)
-        let bias = parameters + biasOffset
-        for r in 0..<batch {
-            let row = y + r * outputs
-            for o in 0..<outputs { row[o] += bias[o] }
-        }
+        multiplyByTranspose(x, parameters + weightOffset, plus: parameters + biasOffset, into: y,
+                            m: batch, k: inputs, n: outputs)
     }
 
     /// Backward. dy: [batch, out], x: [batch, in] (the forward input).

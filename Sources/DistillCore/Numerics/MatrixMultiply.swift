@@ -39,10 +39,11 @@ func multiply<T: TrainingScalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>, i
     product(.rowMajor(a, columns: k), .rowMajor(b, columns: n), c, m: m, k: k, n: n, accumulate: false)
 }
 
-/// `c[m×n] = a[m×k] · wᵀ` where `w` is `n×k` (a layer's forward pass, weights as [out, in]).
-func multiplyByTranspose<T: TrainingScalar>(_ a: UnsafePointer<T>, _ w: UnsafePointer<T>,
+/// `c[m×n] = a[m×k] · wᵀ + bias` where `w` is `n×k` and `bias` has n values (a layer's forward
+/// pass, weights as [out, in]); each element's bias is added after its last product.
+func multiplyByTranspose<T: TrainingScalar>(_ a: UnsafePointer<T>, _ w: UnsafePointer<T>, plus bias: UnsafePointer<T>,
                                             into c: UnsafeMutablePointer<T>, m: Int, k: Int, n: Int) {
-    product(.rowMajor(a, columns: k), .transposed(w, columns: k), c, m: m, k: k, n: n, accumulate: false)
+    product(.rowMajor(a, columns: k), .transposed(w, columns: k), c, m: m, k: k, n: n, accumulate: false, bias: bias)
 }
 
 /// `c[m×n] += aᵀ · b` where `a` is `k×m` and `b` is `k×n`.
@@ -82,43 +83,46 @@ private let parallelThreshold = 1 << 23
 /// c (m×n, row-major) = [c +] a·b with both operands strided. Float takes the selected kernel,
 /// other precisions the plain loop.
 private func product<T: TrainingScalar>(_ a: StridedOperand<T>, _ b: StridedOperand<T>, _ c: UnsafeMutablePointer<T>,
-                                        m: Int, k: Int, n: Int, accumulate: Bool) {
+                                        m: Int, k: Int, n: Int, accumulate: Bool, bias: UnsafePointer<T>? = nil) {
     guard T.self == Float.self else {
-        plainProduct(a, b, c, m: m, k: k, n: n, accumulate: accumulate)
+        plainProduct(a, b, c, m: m, k: k, n: n, accumulate: accumulate, bias: bias)
         return
     }
     floatProduct(MKOperand(a), MKOperand(b), UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self),
-                 m: m, k: k, n: n, accumulate: accumulate, kernel: .selected)
+                 m: m, k: k, n: n, accumulate: accumulate,
+                 bias: bias.map { UnsafeRawPointer($0).assumingMemoryBound(to: Float.self) }, kernel: .selected)
 }
 
-/// The Float product through one kernel: a is packed once, then the columns of c are split
-/// between up to two threads in whole tiles, so no element is touched by two threads.
+/// The Float product through one kernel. a is packed once when several tile columns will read
+/// it (in place otherwise), then the columns of c are split between up to two threads in whole
+/// tiles, so no element is touched by two threads.
 func floatProduct(_ a: MKOperand, _ b: MKOperand, _ c: UnsafeMutablePointer<Float>,
-                  m: Int, k: Int, n: Int, accumulate: Bool, kernel: ProductKernel) {
+                  m: Int, k: Int, n: Int, accumulate: Bool, bias: UnsafePointer<Float>? = nil, kernel: ProductKernel) {
     guard m > 0, n > 0 else { return }
     let compiled = kernel.compiled
     let tileColumns = mk_tile_columns(compiled)
     let columnTiles = (n + tileColumns - 1) / tileColumns
     let threads = m * n * k >= parallelThreshold && columnTiles >= 2 ? 2 : 1
-    let packedCount = mk_packed_rows_count(compiled, m, k)
+    let packedCount = columnTiles > 1 ? mk_packed_rows_count(compiled, m, k) : 0
     // Each thread's panels are sized for the larger share of column tiles.
     let panelsCount = mk_panels_count(compiled, k, (columnTiles + threads - 1) / threads * tileColumns)
     withUnsafeTemporaryAllocation(of: Float.self, capacity: packedCount + threads * panelsCount) { scratch in
-        let packed = scratch.baseAddress!
-        mk_pack_rows(compiled, a, m, k, packed)
-        let split = ColumnSplit(kernel: compiled, packed: packed, b: b, c: c, m: m, k: k, n: n, accumulate: accumulate,
-                                threads: threads, tileColumns: tileColumns,
-                                panels: packed + packedCount, panelsCount: panelsCount)
+        let packed = packedCount > 0 ? scratch.baseAddress! : nil
+        if let packed { mk_pack_rows(compiled, a, m, k, packed) }
+        let split = ColumnSplit(kernel: compiled, packed: packed, a: a, b: b, bias: bias, c: c, m: m, k: k, n: n,
+                                accumulate: accumulate, threads: threads, tileColumns: tileColumns,
+                                panels: scratch.baseAddress! + packedCount, panelsCount: panelsCount)
         runParts(threads, split.run)
     }
 }
 
-/// One product's share for each thread: the threads read the packed a and b, write disjoint
-/// column ranges of c, and pack b into panels of their own.
+/// One product's share for each thread: the threads read a (or its packed copy) and b, write
+/// disjoint column ranges of c, and pack b into panels of their own.
 private struct ColumnSplit: @unchecked Sendable {
     let kernel: MKKernel
-    let packed: UnsafeMutablePointer<Float>
-    let b: MKOperand
+    let packed: UnsafeMutablePointer<Float>?
+    let a: MKOperand, b: MKOperand
+    let bias: UnsafePointer<Float>?
     let c: UnsafeMutablePointer<Float>
     let m: Int, k: Int, n: Int
     let accumulate: Bool
@@ -128,7 +132,7 @@ private struct ColumnSplit: @unchecked Sendable {
 
     func run(part: Int) {
         let columns = slice(part, of: threads, count: n, alignment: tileColumns)
-        mk_product_columns(kernel, packed, b, c, n, m, k, columns.lowerBound, columns.upperBound, accumulate ? 1 : 0,
+        mk_product_columns(kernel, packed, a, b, bias, c, n, m, k, columns.lowerBound, columns.upperBound, accumulate ? 1 : 0,
                            panels + part * panelsCount)
     }
 }
@@ -142,11 +146,12 @@ extension MKOperand {
 
 /// The plain loop for precisions without a kernel, in the kernels' order of additions.
 private func plainProduct<T: TrainingScalar>(_ a: StridedOperand<T>, _ b: StridedOperand<T>, _ c: UnsafeMutablePointer<T>,
-                                             m: Int, k: Int, n: Int, accumulate: Bool) {
+                                             m: Int, k: Int, n: Int, accumulate: Bool, bias: UnsafePointer<T>?) {
     for i in 0..<m {
         for j in 0..<n {
             var sum: T = accumulate ? c[i * n + j] : 0
             for p in 0..<k { sum += a.base[i * a.rowStride + p * a.columnStride] * b.base[p * b.rowStride + j * b.columnStride] }
+            if let bias { sum += bias[j] }
             c[i * n + j] = sum
         }
     }
