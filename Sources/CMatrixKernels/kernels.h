@@ -6,6 +6,8 @@
 
 #include "CMatrixKernels.h"
 
+typedef float vector8 __attribute__((vector_size(32)));
+
 /// Most steps of p in one pass over k: a 256 × 16 panel of b (16 KiB) stays in the L1 cache
 /// while every row panel of a runs against it.
 #define MK_DEPTH 256

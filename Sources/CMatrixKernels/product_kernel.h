@@ -2,13 +2,15 @@
 //   KERNEL(name)  the public name of `name` for this kernel (e.g. mk_avx_##name)
 //   TILE_ROWS     rows of c in one register tile
 //   TILE_VECTORS  8-float vectors per tile row (the tile is TILE_ROWS × 8·TILE_VECTORS)
+//   LOAD_LANES(vector, pointer, count), STORE_LANES(pointer, vector, count)
+//                 move the first `count` (0…8) floats of a vector, touching no memory past them
 // inside a `#pragma clang attribute` that sets the instruction set.
 //
-// Layout: a is packed once into row panels (TILE_ROWS rows, all k, interleaved so one step of
-// p reads TILE_ROWS consecutive floats); b is packed per pass into a column panel (MK_DEPTH
-// steps of p × TILE_COLUMNS). A tile of c stays in registers for a whole pass; passes over k
-// write c back and the next pass reads it again, which keeps each element's order of
-// additions p = 0, 1, …, k−1.
+// Layout: a is read in place or packed once into row panels (TILE_ROWS rows, all k,
+// interleaved so one step of p reads TILE_ROWS consecutive floats); b is packed per pass into
+// column panels (depth × TILE_COLUMNS, zero past the last column). A tile of c stays in
+// registers for a whole pass; passes over k write c back and the next pass reads it again,
+// which keeps each element's order of additions p = 0, 1, …, k−1.
 
 #include <string.h>
 #include "kernels.h"
@@ -16,8 +18,6 @@
 #pragma clang fp contract(off)
 
 #define TILE_COLUMNS (8 * TILE_VECTORS)
-
-typedef float vector8 __attribute__((vector_size(32)));
 
 // Unaligned loads and stores as macros: helper functions taking or returning vector8 would have
 // a different ABI in the baseline build.
@@ -37,64 +37,77 @@ typedef struct {
     ptrdiff_t step;
 } TileRows;
 
-/// One full tile: c (row stride ldc) [loaded when `load`] plus `depth` steps of a × b-panel,
-/// then plus `bias` (TILE_COLUMNS values, one per column) when it is not NULL.
+/// How many of vector v's 8 lanes fall inside a tile `width` columns wide.
+static inline __attribute__((always_inline)) ptrdiff_t lanes_inside(ptrdiff_t width, int v) {
+    const ptrdiff_t count = width - 8 * v;
+    return count < 0 ? 0 : (count > 8 ? 8 : count);
+}
+
+/// One tile of c (row stride ldc), of which the first `rows` rows and `width` columns are real:
+/// c [loaded when `load`] plus `depth` steps of a × b-panel, then plus `bias` (the tile's
+/// columns of it) when it is not NULL. Lanes outside the tile are computed and never stored.
+/// Only the first `vectors` vectors of each row are computed (a narrow c needs fewer). Called
+/// with constant rows, width and vectors for whole tiles, so their checks compile away.
 static inline __attribute__((always_inline)) void tile(const TileRows *a, const float *b, float *c, ptrdiff_t ldc,
-                                                       ptrdiff_t depth, int load, const float *bias) {
+                                                       ptrdiff_t depth, int load, const float *bias,
+                                                       ptrdiff_t rows, ptrdiff_t width, int vectors) {
     vector8 sum[TILE_ROWS][TILE_VECTORS];
-    const float *rows[TILE_ROWS];
+    const float *a_rows[TILE_ROWS];
     const ptrdiff_t step = a->step;
 #pragma clang loop unroll(full)
     for (int r = 0; r < TILE_ROWS; r++) {
-        rows[r] = a->rows[r];
+        a_rows[r] = a->rows[r];
 #pragma clang loop unroll(full)
         for (int v = 0; v < TILE_VECTORS; v++) {
             sum[r][v] = (vector8){0};
-            if (load) LOAD8(sum[r][v], c + r * ldc + 8 * v);
+            if (v >= vectors) continue;
+            const ptrdiff_t count = lanes_inside(width, v);
+            if (!load || r >= rows) continue;
+            if (count == 8) LOAD8(sum[r][v], c + r * ldc + 8 * v);
+            else if (count > 0) LOAD_LANES(sum[r][v], c + r * ldc + 8 * v, count);
         }
     }
     for (ptrdiff_t p = 0, offset = 0; p < depth; p++, offset += step) {
         vector8 bp[TILE_VECTORS];
 #pragma clang loop unroll(full)
-        for (int v = 0; v < TILE_VECTORS; v++) LOAD8(bp[v], b + p * TILE_COLUMNS + 8 * v);
+        for (int v = 0; v < TILE_VECTORS; v++) {
+            if (v < vectors) LOAD8(bp[v], b + p * TILE_COLUMNS + 8 * v);
+        }
 #pragma clang loop unroll(full)
         for (int r = 0; r < TILE_ROWS; r++) {
-            const float ap = rows[r][offset];
+            const float ap = a_rows[r][offset];
 #pragma clang loop unroll(full)
-            for (int v = 0; v < TILE_VECTORS; v++) sum[r][v] += bp[v] * ap;
+            for (int v = 0; v < TILE_VECTORS; v++) {
+                if (v < vectors) sum[r][v] += bp[v] * ap;
+            }
         }
     }
     if (bias) {
         vector8 bv[TILE_VECTORS];
 #pragma clang loop unroll(full)
-        for (int v = 0; v < TILE_VECTORS; v++) LOAD8(bv[v], bias + 8 * v);
+        for (int v = 0; v < TILE_VECTORS; v++) {
+            const ptrdiff_t count = lanes_inside(width, v);
+            bv[v] = (vector8){0};
+            if (count == 8) LOAD8(bv[v], bias + 8 * v);
+            else if (count > 0) LOAD_LANES(bv[v], bias + 8 * v, count);
+        }
 #pragma clang loop unroll(full)
         for (int r = 0; r < TILE_ROWS; r++) {
 #pragma clang loop unroll(full)
-            for (int v = 0; v < TILE_VECTORS; v++) sum[r][v] += bv[v];
+            for (int v = 0; v < TILE_VECTORS; v++) {
+                if (v < vectors) sum[r][v] += bv[v];
+            }
         }
     }
 #pragma clang loop unroll(full)
     for (int r = 0; r < TILE_ROWS; r++) {
+        if (r >= rows) break;
 #pragma clang loop unroll(full)
-        for (int v = 0; v < TILE_VECTORS; v++) STORE8(c + r * ldc + 8 * v, sum[r][v]);
-    }
-}
-
-/// A tile cut by the last rows or columns of c: computed whole in a local copy (starting from c,
-/// zeros where c has no element, when accumulating), of which only the real part is written back.
-static void partial_tile(const TileRows *a, const float *b, float *c, ptrdiff_t ldc, ptrdiff_t depth, int load,
-                         const float *bias, ptrdiff_t rows, ptrdiff_t width) {
-    float local[TILE_ROWS * TILE_COLUMNS];
-    if (load) {
-        memset(local, 0, sizeof local);
-        for (ptrdiff_t r = 0; r < rows; r++) {
-            for (ptrdiff_t q = 0; q < width; q++) local[r * TILE_COLUMNS + q] = c[r * ldc + q];
+        for (int v = 0; v < TILE_VECTORS; v++) {
+            const ptrdiff_t count = lanes_inside(width, v);
+            if (count == 8) STORE8(c + r * ldc + 8 * v, sum[r][v]);
+            else if (count > 0) STORE_LANES(c + r * ldc + 8 * v, sum[r][v], count);
         }
-    }
-    tile(a, b, local, TILE_COLUMNS, depth, load, bias);
-    for (ptrdiff_t r = 0; r < rows; r++) {
-        for (ptrdiff_t q = 0; q < width; q++) c[r * ldc + q] = local[r * TILE_COLUMNS + q];
     }
 }
 
@@ -122,19 +135,28 @@ void KERNEL(pack_rows)(MKOperand a, ptrdiff_t m, ptrdiff_t k, float *packed) {
 /// Copies steps [first, first + depth) of columns [j, j + width) of b into a depth × TILE_COLUMNS
 /// panel, zero past `width`.
 static void pack_columns(MKOperand b, ptrdiff_t first, ptrdiff_t depth, ptrdiff_t j, ptrdiff_t width, float *panel) {
-    if (b.column_stride == 1 && width == TILE_COLUMNS) {
+    if (b.column_stride == 1) {  // row-major b: one row of the panel per step
         for (ptrdiff_t p = 0; p < depth; p++) {
-            memcpy(panel + p * TILE_COLUMNS, b.base + (first + p) * b.row_stride + j, sizeof(float) * TILE_COLUMNS);
+            const float *row = b.base + (first + p) * b.row_stride + j;
+            float *out = panel + p * TILE_COLUMNS;
+            if (width == TILE_COLUMNS) {
+                memcpy(out, row, sizeof(float) * TILE_COLUMNS);
+                continue;
+            }
+            for (int v = 0; v < TILE_VECTORS; v++) {
+                vector8 values = (vector8){0};
+                const ptrdiff_t count = lanes_inside(width, v);
+                if (count > 0) LOAD_LANES(values, row + 8 * v, count);
+                STORE8(out + 8 * v, values);
+            }
         }
         return;
     }
-    for (ptrdiff_t q = 0; q < TILE_COLUMNS; q++) {
-        if (q < width) {
-            const float *column = b.base + first * b.row_stride + (j + q) * b.column_stride;
-            for (ptrdiff_t p = 0; p < depth; p++) panel[p * TILE_COLUMNS + q] = column[p * b.row_stride];
-        } else {
-            for (ptrdiff_t p = 0; p < depth; p++) panel[p * TILE_COLUMNS + q] = 0.0f;
-        }
+    // Transposed b: each column of the panel is a contiguous run in memory.
+    if (width < TILE_COLUMNS) memset(panel, 0, sizeof(float) * (size_t)(depth * TILE_COLUMNS));
+    for (ptrdiff_t q = 0; q < width; q++) {
+        const float *column = b.base + first * b.row_stride + (j + q) * b.column_stride;
+        for (ptrdiff_t p = 0; p < depth; p++) panel[p * TILE_COLUMNS + q] = column[p * b.row_stride];
     }
 }
 
@@ -174,18 +196,8 @@ void KERNEL(product_columns)(const float *packed, MKOperand a, MKOperand b, cons
             for (ptrdiff_t j = column_start; j < column_end; j += TILE_COLUMNS, panel += pass_depth * TILE_COLUMNS) {
                 const ptrdiff_t width = minimum(TILE_COLUMNS, column_end - j);
                 if (block == 0) pack_columns(b, first, depth, j, width, panel);
-                // The bias joins each element once, after its last product; a cut tile reads it
-                // from a zero-padded copy.
-                float padded_bias[TILE_COLUMNS] = {0};
-                const float *tile_bias = NULL;
-                if (bias && last_pass) {
-                    if (width == TILE_COLUMNS) {
-                        tile_bias = bias + j;
-                    } else {
-                        memcpy(padded_bias, bias + j, (size_t)width * sizeof(float));
-                        tile_bias = padded_bias;
-                    }
-                }
+                // The bias joins each element once, after its last product.
+                const float *tile_bias = bias && last_pass ? bias + j : NULL;
                 for (ptrdiff_t i = block; i < block_end; i += TILE_ROWS) {
                     const ptrdiff_t rows = minimum(TILE_ROWS, m - i);
                     TileRows tile_rows;
@@ -200,9 +212,12 @@ void KERNEL(product_columns)(const float *packed, MKOperand a, MKOperand b, cons
                     }
                     if (i + TILE_ROWS < block_end) prefetch_tile(c + (i + TILE_ROWS) * ldc + j, ldc);
                     if (rows == TILE_ROWS && width == TILE_COLUMNS) {
-                        tile(&tile_rows, panel, c + i * ldc + j, ldc, depth, load, tile_bias);
+                        tile(&tile_rows, panel, c + i * ldc + j, ldc, depth, load, tile_bias, TILE_ROWS, TILE_COLUMNS,
+                             TILE_VECTORS);
+                    } else if (TILE_VECTORS > 1 && width <= 8) {
+                        tile(&tile_rows, panel, c + i * ldc + j, ldc, depth, load, tile_bias, rows, width, 1);
                     } else {
-                        partial_tile(&tile_rows, panel, c + i * ldc + j, ldc, depth, load, tile_bias, rows, width);
+                        tile(&tile_rows, panel, c + i * ldc + j, ldc, depth, load, tile_bias, rows, width, TILE_VECTORS);
                     }
                 }
             }
