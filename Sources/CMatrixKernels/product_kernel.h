@@ -132,6 +132,43 @@ void KERNEL(pack_rows)(MKOperand a, ptrdiff_t m, ptrdiff_t k, float *packed) {
     }
 }
 
+/// Writes the transpose of the 8 × 8 block whose row i is source[i * stride + 0…7] as 8 rows of
+/// 8 floats, TILE_COLUMNS apart, at `out`.
+static inline __attribute__((always_inline)) void transpose8x8(const float *source, ptrdiff_t stride, float *out) {
+    vector8 r0, r1, r2, r3, r4, r5, r6, r7;
+    LOAD8(r0, source); LOAD8(r1, source + stride); LOAD8(r2, source + 2 * stride); LOAD8(r3, source + 3 * stride);
+    LOAD8(r4, source + 4 * stride); LOAD8(r5, source + 5 * stride); LOAD8(r6, source + 6 * stride);
+    LOAD8(r7, source + 7 * stride);
+    // Interleave pairs of rows, then pairs of pairs (within each half), then swap halves.
+    const vector8 t0 = __builtin_shufflevector(r0, r1, 0, 8, 1, 9, 4, 12, 5, 13);
+    const vector8 t1 = __builtin_shufflevector(r0, r1, 2, 10, 3, 11, 6, 14, 7, 15);
+    const vector8 t2 = __builtin_shufflevector(r2, r3, 0, 8, 1, 9, 4, 12, 5, 13);
+    const vector8 t3 = __builtin_shufflevector(r2, r3, 2, 10, 3, 11, 6, 14, 7, 15);
+    const vector8 t4 = __builtin_shufflevector(r4, r5, 0, 8, 1, 9, 4, 12, 5, 13);
+    const vector8 t5 = __builtin_shufflevector(r4, r5, 2, 10, 3, 11, 6, 14, 7, 15);
+    const vector8 t6 = __builtin_shufflevector(r6, r7, 0, 8, 1, 9, 4, 12, 5, 13);
+    const vector8 t7 = __builtin_shufflevector(r6, r7, 2, 10, 3, 11, 6, 14, 7, 15);
+    const vector8 u0 = __builtin_shufflevector(t0, t2, 0, 1, 8, 9, 4, 5, 12, 13);
+    const vector8 u1 = __builtin_shufflevector(t0, t2, 2, 3, 10, 11, 6, 7, 14, 15);
+    const vector8 u2 = __builtin_shufflevector(t1, t3, 0, 1, 8, 9, 4, 5, 12, 13);
+    const vector8 u3 = __builtin_shufflevector(t1, t3, 2, 3, 10, 11, 6, 7, 14, 15);
+    const vector8 u4 = __builtin_shufflevector(t4, t6, 0, 1, 8, 9, 4, 5, 12, 13);
+    const vector8 u5 = __builtin_shufflevector(t4, t6, 2, 3, 10, 11, 6, 7, 14, 15);
+    const vector8 u6 = __builtin_shufflevector(t5, t7, 0, 1, 8, 9, 4, 5, 12, 13);
+    const vector8 u7 = __builtin_shufflevector(t5, t7, 2, 3, 10, 11, 6, 7, 14, 15);
+    const vector8 o0 = __builtin_shufflevector(u0, u4, 0, 1, 2, 3, 8, 9, 10, 11);
+    const vector8 o1 = __builtin_shufflevector(u1, u5, 0, 1, 2, 3, 8, 9, 10, 11);
+    const vector8 o2 = __builtin_shufflevector(u2, u6, 0, 1, 2, 3, 8, 9, 10, 11);
+    const vector8 o3 = __builtin_shufflevector(u3, u7, 0, 1, 2, 3, 8, 9, 10, 11);
+    const vector8 o4 = __builtin_shufflevector(u0, u4, 4, 5, 6, 7, 12, 13, 14, 15);
+    const vector8 o5 = __builtin_shufflevector(u1, u5, 4, 5, 6, 7, 12, 13, 14, 15);
+    const vector8 o6 = __builtin_shufflevector(u2, u6, 4, 5, 6, 7, 12, 13, 14, 15);
+    const vector8 o7 = __builtin_shufflevector(u3, u7, 4, 5, 6, 7, 12, 13, 14, 15);
+    STORE8(out, o0); STORE8(out + TILE_COLUMNS, o1); STORE8(out + 2 * TILE_COLUMNS, o2);
+    STORE8(out + 3 * TILE_COLUMNS, o3); STORE8(out + 4 * TILE_COLUMNS, o4); STORE8(out + 5 * TILE_COLUMNS, o5);
+    STORE8(out + 6 * TILE_COLUMNS, o6); STORE8(out + 7 * TILE_COLUMNS, o7);
+}
+
 /// Copies steps [first, first + depth) of columns [j, j + width) of b into a depth × TILE_COLUMNS
 /// panel, zero past `width`.
 static void pack_columns(MKOperand b, ptrdiff_t first, ptrdiff_t depth, ptrdiff_t j, ptrdiff_t width, float *panel) {
@@ -152,11 +189,22 @@ static void pack_columns(MKOperand b, ptrdiff_t first, ptrdiff_t depth, ptrdiff_
         }
         return;
     }
-    // Transposed b: each column of the panel is a contiguous run in memory.
+    // Transposed b (a layer's weights): each column of the panel is a contiguous run in memory.
+    // Whole panels go through 8 × 8 blocks transposed in registers; the rest element by element.
+    ptrdiff_t done = 0;
+    if (b.row_stride == 1 && width == TILE_COLUMNS) {
+        for (; done + 8 <= depth; done += 8) {
+            for (int v = 0; v < TILE_VECTORS; v++) {
+                transpose8x8(b.base + first + done + (j + 8 * v) * b.column_stride, b.column_stride,
+                             panel + done * TILE_COLUMNS + 8 * v);
+            }
+        }
+    }
+    if (done == depth) return;
     if (width < TILE_COLUMNS) memset(panel, 0, sizeof(float) * (size_t)(depth * TILE_COLUMNS));
     for (ptrdiff_t q = 0; q < width; q++) {
-        const float *column = b.base + first * b.row_stride + (j + q) * b.column_stride;
-        for (ptrdiff_t p = 0; p < depth; p++) panel[p * TILE_COLUMNS + q] = column[p * b.row_stride];
+        const float *column = b.base + (first + done) * b.row_stride + (j + q) * b.column_stride;
+        for (ptrdiff_t p = done; p < depth; p++) panel[p * TILE_COLUMNS + q] = column[(p - done) * b.row_stride];
     }
 }
 

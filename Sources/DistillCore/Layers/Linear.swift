@@ -27,12 +27,14 @@ public struct Linear: Sendable, Hashable {
     }
 
     /// Backward. dy: [batch, out], x: [batch, in] (the forward input).
-    /// Accumulates dW = dyᵀ·x [out, in] and db = Σ_rows dy [out] into `gradients`; writes
-    /// dx = dy·W [batch, in] when `dx` is given (the first layer needs no input gradient).
+    /// Writes dW = dyᵀ·x [out, in] and db = Σ_rows dy [out] into this layer's part of
+    /// `gradients`, and dx = dy·W [batch, in] when `dx` is given (the first layer needs no input
+    /// gradient). Each element of dW and db is 0 plus its terms in row order.
     func backward<T: TrainingScalar>(_ parameters: UnsafePointer<T>, x: UnsafePointer<T>, dy: UnsafePointer<T>,
                                      batch: Int, gradients: UnsafeMutablePointer<T>, dx: UnsafeMutablePointer<T>?) {
-        accumulateTransposedProduct(dy, x, into: gradients + weightOffset, k: batch, m: outputs, n: inputs)
+        multiplyTransposed(dy, x, into: gradients + weightOffset, k: batch, m: outputs, n: inputs)
         let biasGradient = gradients + biasOffset
+        biasGradient.update(repeating: 0, count: outputs)
         for r in 0..<batch {
             let row = dy + r * outputs
             for o in 0..<outputs { biasGradient[o] += row[o] }

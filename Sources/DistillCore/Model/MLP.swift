@@ -56,7 +56,6 @@ public struct MLP<Scalar: TrainingScalar>: Sendable, Equatable {
     /// `workspace.gradients` (overwritten). Needs the same batch's forward pass just before.
     func backward(_ workspace: Workspace<Scalar>, batch: Int, dropout: Dropout?) {
         let layers = architecture.layers
-        workspace.gradients.update(repeating: 0, count: parameters.count)
         var dy = UnsafeMutablePointer(workspace.logitGradient)
         var spare = workspace.upstream
         parameters.withUnsafeBufferPointer { parameters in

@@ -46,10 +46,10 @@ func multiplyByTranspose<T: TrainingScalar>(_ a: UnsafePointer<T>, _ w: UnsafePo
     product(.rowMajor(a, columns: k), .transposed(w, columns: k), c, m: m, k: k, n: n, accumulate: false, bias: bias)
 }
 
-/// `c[m×n] += aᵀ · b` where `a` is `k×m` and `b` is `k×n`.
-func accumulateTransposedProduct<T: TrainingScalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>,
-                                                    into c: UnsafeMutablePointer<T>, k: Int, m: Int, n: Int) {
-    product(.transposed(a, columns: m), .rowMajor(b, columns: n), c, m: m, k: k, n: n, accumulate: true)
+/// `c[m×n] = aᵀ · b` where `a` is `k×m` and `b` is `k×n` (c is overwritten).
+func multiplyTransposed<T: TrainingScalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>,
+                                           into c: UnsafeMutablePointer<T>, k: Int, m: Int, n: Int) {
+    product(.transposed(a, columns: m), .rowMajor(b, columns: n), c, m: m, k: k, n: n, accumulate: false)
 }
 
 /// The compiled Float kernels. All give the same bits; `selected` is the fastest this machine
