@@ -35,6 +35,19 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["chapters", "output"])
     }
 
+    /// The baseline kernel (what a machine without AVX runs) writes the same report, byte for
+    /// byte, as the fastest kernel this machine has.
+    @Test func everyMatrixKernelBuildsTheSameReport() throws {
+        let folder = try projectFolder(withFixture: "good")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("output")
+        #expect(try Distillery.run(["build"], in: folder).status == 0)
+        let fastest = try snapshot(of: output)
+        let portable = try Distillery.run(["build"], in: folder, environment: ["DISTILLERY_MATRIX_KERNEL": "portable"])
+        #expect(portable.status == 0, "stderr: \(portable.standardError)")
+        #expect(try snapshot(of: output) == fastest)
+    }
+
     @Test func brokenChapterReportsFileLineColumnAndKeepsThePreviousReport() throws {
         let folder = try projectFolder(withFixture: "good")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -13,11 +13,13 @@ enum Distillery {
         Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("distillery")
     }
 
-    static func run(_ arguments: [String], in directory: URL) throws -> CommandResult {
+    /// Runs with this process's environment plus `environment`.
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
