@@ -36,20 +36,20 @@ struct StridedOperand<T> {
 /// `c[m×n] = a[m×k] · b[k×n]` (c is overwritten).
 func multiply<T: TrainingScalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>, into c: UnsafeMutablePointer<T>,
                                  m: Int, k: Int, n: Int) {
-    product(.rowMajor(a, columns: k), .rowMajor(b, columns: n), c, m: m, k: k, n: n, accumulate: false)
+    product(.rowMajor(a, columns: k), .rowMajor(b, columns: n), c, m: m, k: k, n: n)
 }
 
 /// `c[m×n] = a[m×k] · wᵀ + bias` where `w` is `n×k` and `bias` has n values (a layer's forward
 /// pass, weights as [out, in]); each element's bias is added after its last product.
 func multiplyByTranspose<T: TrainingScalar>(_ a: UnsafePointer<T>, _ w: UnsafePointer<T>, plus bias: UnsafePointer<T>,
                                             into c: UnsafeMutablePointer<T>, m: Int, k: Int, n: Int) {
-    product(.rowMajor(a, columns: k), .transposed(w, columns: k), c, m: m, k: k, n: n, accumulate: false, bias: bias)
+    product(.rowMajor(a, columns: k), .transposed(w, columns: k), c, m: m, k: k, n: n, bias: bias)
 }
 
 /// `c[m×n] = aᵀ · b` where `a` is `k×m` and `b` is `k×n` (c is overwritten).
 func multiplyTransposed<T: TrainingScalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>,
                                            into c: UnsafeMutablePointer<T>, k: Int, m: Int, n: Int) {
-    product(.transposed(a, columns: m), .rowMajor(b, columns: n), c, m: m, k: k, n: n, accumulate: false)
+    product(.transposed(a, columns: m), .rowMajor(b, columns: n), c, m: m, k: k, n: n)
 }
 
 /// The compiled Float kernels. All give the same bits; `selected` is the fastest this machine
@@ -80,16 +80,16 @@ enum ProductKernel: CaseIterable, Sendable {
 /// costs more than it saves (measured with `distillery-bench core`).
 private let parallelThreshold = 1 << 23
 
-/// c (m×n, row-major) = [c +] a·b with both operands strided. Float takes the selected kernel,
-/// other precisions the plain loop.
+/// c (m×n, row-major) = a·b [+ bias] with both operands strided. Float takes the selected
+/// kernel, other precisions the plain loop.
 private func product<T: TrainingScalar>(_ a: StridedOperand<T>, _ b: StridedOperand<T>, _ c: UnsafeMutablePointer<T>,
-                                        m: Int, k: Int, n: Int, accumulate: Bool, bias: UnsafePointer<T>? = nil) {
+                                        m: Int, k: Int, n: Int, bias: UnsafePointer<T>? = nil) {
     guard T.self == Float.self else {
-        plainProduct(a, b, c, m: m, k: k, n: n, accumulate: accumulate, bias: bias)
+        plainProduct(a, b, c, m: m, k: k, n: n, bias: bias)
         return
     }
     floatProduct(MKOperand(a), MKOperand(b), UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self),
-                 m: m, k: k, n: n, accumulate: accumulate,
+                 m: m, k: k, n: n, accumulate: false,
                  bias: bias.map { UnsafeRawPointer($0).assumingMemoryBound(to: Float.self) }, kernel: .selected)
 }
 
@@ -146,10 +146,10 @@ extension MKOperand {
 
 /// The plain loop for precisions without a kernel, in the kernels' order of additions.
 private func plainProduct<T: TrainingScalar>(_ a: StridedOperand<T>, _ b: StridedOperand<T>, _ c: UnsafeMutablePointer<T>,
-                                             m: Int, k: Int, n: Int, accumulate: Bool, bias: UnsafePointer<T>?) {
+                                             m: Int, k: Int, n: Int, bias: UnsafePointer<T>?) {
     for i in 0..<m {
         for j in 0..<n {
-            var sum: T = accumulate ? c[i * n + j] : 0
+            var sum: T = 0
             for p in 0..<k { sum += a.base[i * a.rowStride + p * a.columnStride] * b.base[p * b.rowStride + j * b.columnStride] }
             if let bias { sum += bias[j] }
             c[i * n + j] = sum
