@@ -64,8 +64,9 @@ void mk_pack_rows(MKKernel kernel, MKOperand a, ptrdiff_t m, ptrdiff_t k, float 
     mk_portable_pack_rows(a, m, k, packed);
 }
 
-void mk_product_columns(MKKernel kernel, const float *packed, MKOperand a, MKOperand b, const float *bias, float *c, ptrdiff_t ldc, ptrdiff_t m,
-                        ptrdiff_t k, ptrdiff_t column_start, ptrdiff_t column_end, int accumulate, float *panels) {
+void mk_product_columns(MKKernel kernel, const float *packed, MKOperand a, MKOperand b, const float *bias,
+                        float *c, ptrdiff_t ldc, ptrdiff_t m, ptrdiff_t k, ptrdiff_t column_start,
+                        ptrdiff_t column_end, int accumulate, float *panels) {
 #if defined(__x86_64__)
     if (kernel == MKKernelAVX) {
         mk_avx_product_columns(packed, a, b, bias, c, ldc, m, k, column_start, column_end, accumulate, panels);

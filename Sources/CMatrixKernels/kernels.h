@@ -23,20 +23,20 @@ static inline ptrdiff_t mk_pass_depth(ptrdiff_t k) {
 /// column panel of b runs against them. A multiple of both kernels' tile rows.
 #define MK_ROW_BLOCK 144
 
-ptrdiff_t mk_portable_rows(void);
-ptrdiff_t mk_portable_columns(void);
-void mk_portable_pack_rows(MKOperand a, ptrdiff_t m, ptrdiff_t k, float *packed);
-void mk_portable_product_columns(const float *packed, MKOperand a, MKOperand b, const float *bias, float *c, ptrdiff_t ldc, ptrdiff_t m,
-                                 ptrdiff_t k, ptrdiff_t column_start, ptrdiff_t column_end, int accumulate,
-                                 float *panels);
+/// Declares one kernel's entry points: PREFIX_rows and PREFIX_columns (its tile shape), and
+/// PREFIX_pack_rows and PREFIX_product_columns (as mk_pack_rows and mk_product_columns).
+#define MK_DECLARE_KERNEL(PREFIX)                                                                      \
+    ptrdiff_t PREFIX##_rows(void);                                                                     \
+    ptrdiff_t PREFIX##_columns(void);                                                                  \
+    void PREFIX##_pack_rows(MKOperand a, ptrdiff_t m, ptrdiff_t k, float *packed);                     \
+    void PREFIX##_product_columns(const float *packed, MKOperand a, MKOperand b, const float *bias,     \
+                                  float *c, ptrdiff_t ldc, ptrdiff_t m, ptrdiff_t k,                   \
+                                  ptrdiff_t column_start, ptrdiff_t column_end, int accumulate,        \
+                                  float *panels);
 
+MK_DECLARE_KERNEL(mk_portable)
 #if defined(__x86_64__)
-ptrdiff_t mk_avx_rows(void);
-ptrdiff_t mk_avx_columns(void);
-void mk_avx_pack_rows(MKOperand a, ptrdiff_t m, ptrdiff_t k, float *packed);
-void mk_avx_product_columns(const float *packed, MKOperand a, MKOperand b, const float *bias, float *c, ptrdiff_t ldc, ptrdiff_t m,
-                            ptrdiff_t k, ptrdiff_t column_start, ptrdiff_t column_end, int accumulate,
-                            float *panels);
+MK_DECLARE_KERNEL(mk_avx)
 #endif
 
 #endif
