@@ -106,7 +106,7 @@ func floatProduct(_ a: MKOperand, _ b: MKOperand, _ c: UnsafeMutablePointer<Floa
     let packedCount = columnTiles > 1 ? mk_packed_rows_count(compiled, m, k) : 0
     // Each thread's panels are sized for the larger share of column tiles.
     let panelsCount = mk_panels_count(compiled, k, (columnTiles + threads - 1) / threads * tileColumns)
-    withUnsafeTemporaryAllocation(of: Float.self, capacity: packedCount + threads * panelsCount) { scratch in
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, packedCount + threads * panelsCount)) { scratch in
         let packed = packedCount > 0 ? scratch.baseAddress! : nil
         if let packed { mk_pack_rows(compiled, a, m, k, packed) }
         let split = ColumnSplit(kernel: compiled, packed: packed, a: a, b: b, bias: bias, c: c, m: m, k: k, n: n,
