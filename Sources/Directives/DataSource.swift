@@ -41,7 +41,7 @@ enum DataSource: Sendable, Hashable {
             do {
                 return try CSVDataset.parse(String(decoding: bytes, as: UTF8.self), fileName: path, labelColumn: labelColumn)
             } catch let error as DataFileError {
-                throw Diagnostic(at: SourceLocation(file: error.file, line: error.line ?? 1), error.message)
+                throw error.diagnostic
             }
         }
     }
@@ -52,4 +52,9 @@ enum DataSource: Sendable, Hashable {
         case .csv(let path, _): path
         }
     }
+}
+
+extension DataFileError {
+    /// The error as a diagnostic at the data file's own line (its first when unknown).
+    var diagnostic: Diagnostic { Diagnostic(at: SourceLocation(file: file, line: line ?? 1), message) }
 }

@@ -49,10 +49,7 @@ struct DistillDirective: Directive {
             throw ExecutionError("teacher '\(teacher)' has \(teachers.count) seeds; the student needs 1 teacher or one per seed (\(seeds.count))")
         }
         let dataset = teacherRuns.dataset
-        var recipe = teacherRuns.data.recipe
-        recipe.trainFraction = training.trainFraction
-        recipe.droppedClasses = try training.droppedClassIndices(in: dataset)
-        let data = try training.prepare(dataset, recipe)
+        let data = try training.prepare(dataset, split: teacherRuns.data.recipe)
         let loss = DistillationLoss<Float>(temperature: Float(temperature), alpha: Float(alpha))
         let training = self.training
         let start = try training.initialModel(inputs: data.featureCount, outputs: data.classCount,

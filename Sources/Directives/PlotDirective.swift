@@ -37,16 +37,8 @@ struct PlotDirective: Directive {
         self.name = name
         runs = try options.required("runs", options.stringList)
         guard !runs.isEmpty else { throw options.error("runs", "'runs' must name at least one run") }
-        let metricName = try options.string("metric") ?? "loss"
-        guard let metric = Metric(rawValue: metricName) else {
-            throw options.error("metric", "unknown metric '\(metricName)'\(didYouMean(metricName, among: Metric.allCases.map(\.rawValue)))")
-        }
-        self.metric = metric
-        let splitName = try options.string("split") ?? "both"
-        guard let split = Split(rawValue: splitName) else {
-            throw options.error("split", "unknown split '\(splitName)'\(didYouMean(splitName, among: Split.allCases.map(\.rawValue)))")
-        }
-        self.split = split
+        metric = try options.choice("metric", default: Metric.loss)
+        split = try options.choice("split", default: Split.both)
         title = try options.string("title") ?? ""
         caption = try options.string("caption")
             ?? "\(metric == .loss ? "Loss" : "Accuracy") of \(runs.joined(separator: ", ")) by epoch; shaded bands are 95% confidence intervals over seeds."

@@ -40,10 +40,8 @@ struct TrainDirective: Directive {
 
     func run(in context: ExecutionContext) throws -> DirectiveResult {
         let dataset = try source.load(in: context.projectDirectory)
-        let recipe = PreparedData.Recipe(dataset: source.name, testFraction: testFraction, splitSeed: splitSeed,
-                                         trainFraction: training.trainFraction,
-                                         droppedClasses: try training.droppedClassIndices(in: dataset))
-        let data = try training.prepare(dataset, recipe)
+        let split = PreparedData.Recipe(dataset: source.name, testFraction: testFraction, splitSeed: splitSeed)
+        let data = try training.prepare(dataset, split: split)
         let objective = HardLabelObjective(labels: data.train.labels)
         let training = self.training
         let start = try training.initialModel(inputs: data.featureCount, outputs: data.classCount,

@@ -40,10 +40,7 @@ struct TrainingOptions: Sendable {
         guard hidden.allSatisfy({ (1...8192).contains($0) }) else {
             throw options.error("hidden", "hidden layer widths must be between 1 and 8192")
         }
-        let activationName = try options.string("activation") ?? "relu"
-        guard let activation = Activation(rawValue: activationName) else {
-            throw options.error("activation", "unknown activation '\(activationName)'\(didYouMean(activationName, among: Activation.allCases.map(\.rawValue)))")
-        }
+        let activation = try options.choice("activation", default: Activation.relu)
         let dropout = try options.double("dropout") ?? 0
         guard dropout >= 0 && dropout < 1 else { throw options.error("dropout", "'dropout' must be in [0, 1)") }
         let epochs = try options.int("epochs") ?? 100
@@ -70,17 +67,18 @@ struct TrainingOptions: Sendable {
         let weightDecay = try options.double("weight_decay") ?? 0
         guard weightDecay >= 0 else { throw options.error("weight_decay", "'weight_decay' must not be negative") }
         let momentum = try options.double("momentum")
-        switch try options.string("optimizer") ?? "adam" {
-        case "sgd":
+        switch try options.choice("optimizer", default: OptimizerName.adam) {
+        case .sgd:
             guard (0..<1).contains(momentum ?? 0) else { throw options.error("momentum", "'momentum' must be in [0, 1)") }
             return .sgd(.init(learningRate: Float(learningRate), momentum: Float(momentum ?? 0), weightDecay: Float(weightDecay)))
-        case "adam":
+        case .adam:
             if momentum != nil { throw options.error("momentum", "'momentum' applies to sgd only; Adam keeps its own moments") }
             return .adam(.init(learningRate: Float(learningRate), weightDecay: Float(weightDecay)))
-        case let other:
-            throw options.error("optimizer", "unknown optimizer '\(other)'\(didYouMean(other, among: ["adam", "sgd"]))")
         }
     }
+
+    /// The values of the `optimizer` option.
+    private enum OptimizerName: String, CaseIterable { case adam, sgd }
 
     /// The configuration for one seed.
     func configuration(seed: UInt64) -> TrainingConfiguration {
@@ -98,7 +96,7 @@ struct TrainingOptions: Sendable {
         do {
             model = try MLP(stateDict: SafeTensors.decode(bytes, fileName: path), activation: configuration.activation, fileName: path)
         } catch let error as DataFileError {
-            throw Diagnostic(at: SourceLocation(file: error.file, line: error.line ?? 1), error.message)
+            throw error.diagnostic
         }
         let expected = MLPArchitecture(inputs: inputs, hidden: configuration.hidden, outputs: outputs,
                                        activation: configuration.activation)
@@ -108,8 +106,12 @@ struct TrainingOptions: Sendable {
         return model
     }
 
-    /// The split for these options, refusing one that leaves nothing to train on.
-    func prepare(_ dataset: Dataset, _ recipe: PreparedData.Recipe) throws -> PreparedData {
+    /// The data for these options: `split`'s train/test split, then this directive's
+    /// `train_fraction` and `drop_classes`; refuses data that leaves nothing to train on.
+    func prepare(_ dataset: Dataset, split: PreparedData.Recipe) throws -> PreparedData {
+        var recipe = split
+        recipe.trainFraction = trainFraction
+        recipe.droppedClasses = try droppedClassIndices(in: dataset)
         let data = PreparedData(dataset, recipe: recipe)
         guard data.train.exampleCount > 0 else {
             throw ExecutionError("no training examples are left after the test split, train_fraction and drop_classes")
@@ -118,19 +120,11 @@ struct TrainingOptions: Sendable {
     }
 
     /// Class indices for `drop_classes`, by name or index.
-    func droppedClassIndices(in dataset: Dataset) throws -> [Int] {
+    private func droppedClassIndices(in dataset: Dataset) throws -> [Int] {
         try droppedClasses.map { entry in
             if let index = dataset.classNames.firstIndex(of: entry) { return index }
             if let index = Int(entry), dataset.classNames.indices.contains(index) { return index }
             throw ExecutionError("'\(entry)' in drop_classes is not a class of \(dataset.name) (\(dataset.classNames.joined(separator: ", ")))")
-        }
-    }
-
-    /// A one-line description of the optimiser for tables and captions.
-    var optimizerDescription: String {
-        switch configuration.optimizer {
-        case .adam(let s): "Adam, lr \(Format.number(Double(s.learningRate)))"
-        case .sgd(let s): "SGD, lr \(Format.number(Double(s.learningRate)))" + (s.momentum > 0 ? ", momentum \(Format.number(Double(s.momentum)))" : "")
         }
     }
 }

@@ -23,6 +23,17 @@ import Testing
         }
     }
 
+    enum Shape: String, CaseIterable { case wide, narrow }
+
+    @Test func choicesReadNamedValuesAndSuggestTheClosest() throws {
+        #expect(try options("epochs: 3\n").choice("name", default: Shape.wide) == .wide)
+        #expect(try options("name: narrow\n").choice("name", default: Shape.wide) == .narrow)
+        #expect(throws: Diagnostic(at: SourceLocation(file: "ch.md", line: 10, column: 7),
+                                   "unknown name 'narow'; did you mean 'narrow'?")) {
+            try options("name: narow\n").choice("name", default: Shape.wide)
+        }
+    }
+
     @Test func wrongTypeIsReportedAtTheValue() throws {
         let parsed = try options("epochs: many\n")
         #expect(throws: Diagnostic(at: SourceLocation(file: "ch.md", line: 10, column: 9),

@@ -80,7 +80,7 @@ public struct DistillationLoss<T: TrainingScalar>: Sendable {
         precondition(student.rows == teacher.rows && student.columns == teacher.columns && labels.count == student.rows,
                      "teacher, student and labels must describe the same batch")
         let teacherLog = Softmax.logProbabilities(teacher, temperature: temperature)
-        let teacherProbabilities = Softmax.probabilities(teacher, temperature: temperature)
+        let teacherProbabilities = Softmax.probabilities(fromLog: teacherLog)
         var gradient = Matrix<T>(zeros: student.rows, student.columns)
         let value = student.values.withUnsafeBufferPointer { s in
             teacherProbabilities.values.withUnsafeBufferPointer { p in

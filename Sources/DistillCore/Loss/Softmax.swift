@@ -39,7 +39,9 @@ public enum Softmax {
     }
 
     /// The Float row, eight logits at a time through the SIMD `exponential`, in the same order
-    /// of operations per logit as the generic row (sums still in Double, in index order).
+    /// of operations per logit as the generic row (sums still in Double, in index order). A
+    /// last group of fewer than eight goes through a padded copy, and the exponentials come
+    /// back through plain floats: setting or reading single SIMD lanes costs a stack round trip.
     private static func floatRow(_ z: UnsafePointer<Float>, count: Int, temperature: Float,
                                  into out: UnsafeMutablePointer<Float>, probabilities: UnsafeMutablePointer<Float>?) {
         var maximum = -Float.infinity
@@ -47,19 +49,25 @@ public enum Softmax {
             out[i] = z[i] / temperature
             maximum = max(maximum, out[i])
         }
+        for i in 0..<count { out[i] -= maximum }
         var sum = 0.0
-        var start = 0
-        while start < count {
-            let width = min(8, count - start)
-            var shifted = SIMD8<Float>(repeating: -.infinity)
-            for lane in 0..<width { shifted[lane] = out[start + lane] - maximum }
-            let e = exponential(shifted)
-            for lane in 0..<width {
-                out[start + lane] = shifted[lane]
-                probabilities?[start + lane] = e[lane]
-                sum += Double(e[lane])
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 16) { lanes in
+            let padded = lanes.baseAddress!, exponentials = padded + 8
+            for start in stride(from: 0, to: count, by: 8) {
+                let width = min(8, count - start)
+                var source = UnsafePointer(out + start)
+                if width < 8 {
+                    padded.update(repeating: -.infinity, count: 8)
+                    padded.update(from: out + start, count: width)
+                    source = UnsafePointer(padded)
+                }
+                let e = exponential(UnsafeRawPointer(source).loadUnaligned(as: SIMD8<Float>.self))
+                UnsafeMutableRawPointer(exponentials).storeBytes(of: e, as: SIMD8<Float>.self)
+                for lane in 0..<width {
+                    probabilities?[start + lane] = exponentials[lane]
+                    sum += Double(exponentials[lane])
+                }
             }
-            start += 8
         }
         let logSum = Float(logarithm(sum))
         for i in 0..<count { out[i] -= logSum }
@@ -86,7 +94,12 @@ public enum Softmax {
 
     /// Row-wise probabilities of `logits / temperature`.
     public static func probabilities<T: TrainingScalar>(_ logits: Matrix<T>, temperature: T = 1) -> Matrix<T> {
-        var out = logProbabilities(logits, temperature: temperature)
+        probabilities(fromLog: logProbabilities(logits, temperature: temperature))
+    }
+
+    /// Probabilities from log-probabilities already computed (element by element, e^x).
+    public static func probabilities<T: TrainingScalar>(fromLog logProbabilities: Matrix<T>) -> Matrix<T> {
+        var out = logProbabilities
         for i in out.values.indices { out.values[i] = T.exponential(out.values[i]) }
         return out
     }

@@ -32,8 +32,8 @@ public struct DistillationObjective: TrainingObjective {
         precondition(teacherLogits.rows == labels.count, "one teacher row per training example")
         self.loss = loss
         self.labels = labels
-        teacherProbabilities = Softmax.probabilities(teacherLogits, temperature: loss.temperature)
         teacherLogProbabilities = Softmax.logProbabilities(teacherLogits, temperature: loss.temperature)
+        teacherProbabilities = Softmax.probabilities(fromLog: teacherLogProbabilities)
     }
 
     public func evaluate(logits: UnsafePointer<Float>, examples: ArraySlice<Int>, classes: Int,

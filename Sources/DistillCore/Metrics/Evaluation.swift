@@ -18,10 +18,15 @@ public struct Evaluation: Sendable, Equatable {
             (accuracy, crossEntropy, brierScore, expectedCalibrationError) = (0, 0, 0, 0)
             return
         }
-        let probabilities = Softmax.probabilities(logits)
+        // One log-softmax serves the cross-entropy (the same sum, in the same order, as
+        // `CrossEntropy.loss`) and, exponentiated, the probabilities.
+        let logProbabilities = Softmax.logProbabilities(logits)
+        let probabilities = Softmax.probabilities(fromLog: logProbabilities)
         let predictions = logits.argmaxPerRow()
         accuracy = Double(zip(predictions, labels).filter { $0 == $1 }.count) / Double(count)
-        crossEntropy = CrossEntropy.loss(logits: logits, labels: labels)
+        var negativeLogLikelihood = 0.0
+        for (r, label) in labels.enumerated() { negativeLogLikelihood -= Double(logProbabilities[r, label]) }
+        crossEntropy = negativeLogLikelihood / Double(count)
         var brier = 0.0
         for (r, label) in labels.enumerated() {
             for c in 0..<logits.columns {

@@ -123,13 +123,15 @@ public struct DirectiveOptions: Sendable {
         return value
     }
 
-    public func bool(_ key: String) throws -> Bool? {
-        guard let text = try string(key) else { return nil }
-        switch text.lowercased() {
-        case "true", "yes", "on": return true
-        case "false", "no", "off": return false
-        default: throw error(key, "'\(key)' must be true or false, not '\(text)'")
+    /// One of an enumeration's named values ("unknown metric 'los'; did you mean 'loss'?"),
+    /// `fallback` when the option is absent.
+    public func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, default fallback: Choice) throws -> Choice
+    where Choice.RawValue == String {
+        guard let text = try string(key) else { return fallback }
+        guard let value = Choice(rawValue: text) else {
+            throw error(key, "unknown \(key) '\(text)'\(didYouMean(text, among: Choice.allCases.map(\.rawValue)))")
         }
+        return value
     }
 
     /// A list of strings; a single value counts as a list of one.
