@@ -1,10 +1,23 @@
 import Foundation
+import Notebook
 
 /// Replaces the output folder with a new set of files, all or nothing: everything is written
 /// into a hidden staging folder beside it first, and only then swapped in. A failure before the
 /// swap leaves the previous report exactly as it was.
+///
+/// The writer only ever replaces a folder it wrote itself: each report carries a marker file,
+/// and a folder that exists without it is refused unless it is empty. Without this rule
+/// `--output chapters` or `--output .` would move the user's own folder aside and delete it.
 public enum OutputWriter {
-    public static func replace(_ directory: URL, with files: [OutputFile]) throws {
+    /// The file that marks a folder as a report written by Distillery.
+    public static let markerFileName = ".distillery-report"
+    static let markerText = "This folder is a report written by 'distillery build'. Every build replaces it as a whole.\n"
+
+    /// Writes `files` as the new contents of `directory`.
+    /// - Parameter protected: folders the report must never replace or contain (the chapters,
+    ///   the project), refused even when they carry the marker.
+    public static func replace(_ directory: URL, with files: [OutputFile], protecting protected: [URL] = []) throws {
+        try checkReplaceable(directory, protecting: protected)
         let fileManager = FileManager.default
         let parent = directory.deletingLastPathComponent()
         let name = directory.lastPathComponent
@@ -14,7 +27,7 @@ public enum OutputWriter {
         try? fileManager.removeItem(at: staging)
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
-            for file in files {
+            for file in files + [OutputFile(path: markerFileName, text: markerText)] {
                 let url = staging.appendingPathComponent(file.path)
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.bytes).write(to: url)
@@ -33,5 +46,37 @@ public enum OutputWriter {
             throw error
         }
         if hadPrevious { try? fileManager.removeItem(at: previous) }
+    }
+
+    /// Throws unless `directory` is absent, an empty folder, or a report this writer made, and
+    /// is clear of every protected folder.
+    public static func checkReplaceable(_ directory: URL, protecting protected: [URL]) throws {
+        let shown = directory.relativePath
+        let target = resolved(directory)
+        for folder in protected.map(resolved) where target == folder || folder.hasPrefix(target + "/") || target == "/" {
+            throw Diagnostic(at: nil, "refusing to write the report into '\(shown)': it holds the book's own files, which a build would replace; choose a separate folder such as 'output'")
+        }
+        let fileManager = FileManager.default
+        if let type = try? fileManager.attributesOfItem(atPath: directory.path)[.type] as? FileAttributeType {
+            switch type {
+            case .typeDirectory: break
+            case .typeSymbolicLink:
+                throw Diagnostic(at: nil, "refusing to write the report into '\(shown)': it is a symbolic link; name the real folder")
+            default:
+                throw Diagnostic(at: nil, "refusing to write the report into '\(shown)': it is a file, not a folder")
+            }
+        } else {
+            return  // absent: created by the swap
+        }
+        let entries = (try? fileManager.contentsOfDirectory(atPath: directory.path)) ?? []
+        guard entries.isEmpty || entries.contains(markerFileName) else {
+            throw Diagnostic(at: nil, "refusing to replace '\(shown)': it is not empty and holds no report written by distillery (no \(markerFileName) file); choose another output folder, or empty this one yourself")
+        }
+    }
+
+    /// The absolute path with symbolic links resolved, without a trailing slash.
+    private static func resolved(_ url: URL) -> String {
+        let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+        return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
     }
 }

@@ -7,6 +7,7 @@ import Report
 enum Pipeline {
     static func load(_ options: BookOptions) throws -> ParsedBook {
         let book = try BookLoader.load(from: options.chaptersURL, displayPrefix: options.chapters)
+        try PageNames.check(book)
         return try ParsedBook(book)
     }
 
@@ -15,10 +16,13 @@ enum Pipeline {
     }
 
     static func build(_ options: BookOptions, output: URL) throws -> [OutputFile] {
+        // The book's folders are never replaced, whatever --output says; checked before any work.
+        let protected = [options.chaptersURL, options.projectURL, URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        try OutputWriter.checkReplaceable(output, protecting: protected)
         let parsed = try load(options)
         let results = try Executor.run(try plan(parsed), projectDirectory: options.projectURL)
         let files = ReportRenderer.render(parsed, results: results)
-        try OutputWriter.replace(output, with: files)
+        try OutputWriter.replace(output, with: files, protecting: protected)
         return files
     }
 }

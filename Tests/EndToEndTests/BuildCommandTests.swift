@@ -8,7 +8,7 @@ import Testing
         let result = try Distillery.run(["build"], in: folder)
         #expect(result.status == 0, "stderr: \(result.standardError)")
         let output = try snapshot(of: folder.appendingPathComponent("output"))
-        #expect(Set(output.keys) == ["index.html", "01-intro.html", "02-more.html", "style.css", "figures/small_loss.png"])
+        #expect(Set(output.keys) == [".distillery-report", "index.html", "01-intro.html", "02-more.html", "style.css", "figures/small_loss.png"])
         let index = String(decoding: output["index.html"]!, as: UTF8.self)
         #expect(index.contains("<title>Fixture &amp; Friends</title>"))
         #expect(index.contains("<a href=\"01-intro.html\">Introduction</a>"))

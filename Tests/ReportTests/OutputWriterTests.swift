@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Report
+import Notebook
 
 @Suite struct OutputWriterTests {
     func temporaryFolder() throws -> URL {
@@ -15,7 +16,7 @@ import Testing
         let output = root.appendingPathComponent("output")
         try OutputWriter.replace(output, with: [OutputFile(path: "old.html", text: "old")])
         try OutputWriter.replace(output, with: [OutputFile(path: "figures/a.png", bytes: [1]), OutputFile(path: "index.html", text: "new")])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == ["figures", "index.html"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == [".distillery-report", "figures", "index.html"])
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "new")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["output"])
     }
@@ -31,5 +32,27 @@ import Testing
         }
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "previous")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["output"])
+    }
+
+    @Test func refusesAFolderItDidNotWriteAndLeavesItAlone() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let mine = root.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: mine.appendingPathComponent("thesis.tex"))
+        #expect(throws: Diagnostic.self) { try OutputWriter.replace(mine, with: [OutputFile(path: "index.html", text: "x")]) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: mine.path) == ["thesis.tex"])
+    }
+
+    @Test func refusesAProtectedFolderOrOneThatContainsIt() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let chapters = root.appendingPathComponent("chapters")
+        try FileManager.default.createDirectory(at: chapters, withIntermediateDirectories: true)
+        // Even a folder that carries the marker is refused when it holds the book.
+        try Data().write(to: chapters.appendingPathComponent(OutputWriter.markerFileName))
+        #expect(throws: Diagnostic.self) { try OutputWriter.checkReplaceable(chapters, protecting: [chapters]) }
+        #expect(throws: Diagnostic.self) { try OutputWriter.checkReplaceable(root, protecting: [chapters]) }
+        #expect(throws: Never.self) { try OutputWriter.checkReplaceable(root.appendingPathComponent("output"), protecting: [chapters]) }
     }
 }
