@@ -1,37 +1,72 @@
+import Foundation
 import Notebook
 
-/// Turns directive output blocks into HTML, numbering figures and tables through the book.
+/// Turns directive output blocks into HTML. Figures and tables are numbered through the book in
+/// reading order, before any page is rendered, so that `@name` can point forward.
 struct BlockRenderer {
-    private(set) var figureCount = 0
-    private(set) var tableCount = 0
-    /// Image files the figures refer to.
+    /// "Figure 3" and the page and anchor of each numbered block, by anchor id.
+    private(set) var labels: [String: (label: String, page: String)] = [:]
+    /// Image and data files the blocks refer to.
     private(set) var files: [OutputFile] = []
 
-    /// HTML for all blocks of directive `name`.
-    mutating func render(_ blocks: [OutputBlock], of name: String) -> String {
-        blocks.enumerated().map { index, block in
-            let id = index == 0 ? name : "\(name)-\(index + 1)"
+    /// Numbers every figure and table of the plan's chapters (`pages[i]` is chapter i's file).
+    init(_ plan: BuildPlan, results: [String: DirectiveResult], pages: [String]) {
+        var figures = 0, tables = 0
+        for (chapter, invocations) in plan.parsed.invocations.enumerated() {
+            for invocation in invocations {
+                for (index, block) in (results[invocation.name]?.blocks ?? []).enumerated() {
+                    let id = Self.anchor(invocation.name, index)
+                    switch block {
+                    case .figure: figures += 1; labels[id] = ("Figure \(figures)", pages[chapter])
+                    case .table: tables += 1; labels[id] = ("Table \(tables)", pages[chapter])
+                    case .downloads: break
+                    }
+                }
+            }
+        }
+    }
+
+    /// The anchor of a directive's block: its name for the first, "name-2"… for the others.
+    static func anchor(_ name: String, _ index: Int) -> String {
+        index == 0 ? name : "\(name)-\(index + 1)"
+    }
+
+    /// The first numbered block of directive `name`: what `@name` links to.
+    func target(of name: String) -> (href: String, label: String)? {
+        guard let blocks = (0..<8).lazy.map({ Self.anchor(name, $0) }).first(where: { labels[$0] != nil }),
+              let entry = labels[blocks] else { return nil }
+        return ("\(entry.page)#\(blocks)", entry.label)
+    }
+
+    /// HTML for all blocks of a directive, with its source folded underneath when `echo` is set.
+    mutating func render(_ blocks: [OutputBlock], of invocation: DirectiveInvocation, echo: Bool) -> String {
+        var html = blocks.enumerated().map { index, block in
+            let id = Self.anchor(invocation.name, index)
             switch block {
             case .figure(let figure): return render(figure, id: id)
             case .table(let table): return render(table, id: id)
+            case .downloads(let downloads): return render(downloads)
             }
-        }.joined(separator: "\n")
+        }
+        if echo {
+            let source = "```{\(invocation.kind)} \(invocation.name)\n\(invocation.yaml)```"
+            html.append("<details class=\"source\"><summary>Source of {\(invocation.kind.htmlEscaped)} \(invocation.name.htmlEscaped)</summary>\n<pre><code>\(source.htmlEscaped)</code></pre>\n</details>")
+        }
+        return html.joined(separator: "\n")
     }
 
     private mutating func render(_ figure: Figure, id: String) -> String {
-        figureCount += 1
         let path = "figures/\(figure.fileName)"
         files.append(OutputFile(path: path, bytes: figure.png))
         return """
         <figure class="figure" id="\(id.htmlEscaped)">
         <img src="\(path.htmlEscaped)" width="\(figure.width)" height="\(figure.height)" alt="\(figure.alt.htmlEscaped)">
-        <figcaption><span class="label">Figure \(figureCount).</span> \(figure.caption.htmlEscaped)</figcaption>
+        <figcaption><span class="label">\(labels[id]?.label ?? "Figure").</span> \(figure.caption.htmlEscaped)</figcaption>
         </figure>
         """
     }
 
     private mutating func render(_ table: Table, id: String) -> String {
-        tableCount += 1
         func cell(_ tag: String, _ text: String, _ alignment: Table.Alignment) -> String {
             let attribute = alignment == .trailing ? " class=\"num\"" : ""
             return "<\(tag)\(attribute)>\(text.htmlEscaped)</\(tag)>"
@@ -42,7 +77,7 @@ struct BlockRenderer {
         }.joined(separator: "\n")
         return """
         <figure class="table" id="\(id.htmlEscaped)">
-        <figcaption><span class="label">Table \(tableCount).</span> \(table.caption.htmlEscaped)</figcaption>
+        <figcaption><span class="label">\(labels[id]?.label ?? "Table").</span> \(table.caption.htmlEscaped)</figcaption>
         <table>
         <thead><tr>\(header)</tr></thead>
         <tbody>
@@ -51,5 +86,20 @@ struct BlockRenderer {
         </table>
         </figure>
         """
+    }
+
+    private mutating func render(_ downloads: [Download]) -> String {
+        let items = downloads.map { download in
+            let path = "data/\(download.fileName)"
+            files.append(OutputFile(path: path, bytes: download.bytes))
+            return "<li><a href=\"\(path.htmlEscaped)\" download>\(download.fileName.htmlEscaped)</a> — \(download.description.htmlEscaped) (\(Self.size(download.bytes.count)))</li>"
+        }
+        return "<ul class=\"downloads\">\n\(items.joined(separator: "\n"))\n</ul>"
+    }
+
+    /// 1234 → "1.2 kB".
+    static func size(_ bytes: Int) -> String {
+        bytes < 1000 ? "\(bytes) bytes" : bytes < 1_000_000 ? String(format: "%.1f kB", Double(bytes) / 1000)
+            : String(format: "%.1f MB", Double(bytes) / 1_000_000)
     }
 }

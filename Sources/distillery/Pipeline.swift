@@ -19,9 +19,9 @@ enum Pipeline {
         // The book's folders are never replaced, whatever --output says; checked before any work.
         let protected = [options.chaptersURL, options.projectURL, URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
         try OutputWriter.checkReplaceable(output, protecting: protected)
-        let parsed = try load(options)
-        let results = try Executor.run(try plan(parsed), projectDirectory: options.projectURL)
-        let files = ReportRenderer.render(parsed, results: results)
+        let plan = try plan(try load(options))
+        let results = try Executor.run(plan, projectDirectory: options.projectURL)
+        let files = ReportRenderer.render(plan, results: results)
         try OutputWriter.replace(output, with: files, protecting: protected)
         return files
     }

@@ -90,8 +90,8 @@ import Testing
         let result = try Distillery.run(["check"], in: folder)
         #expect(result.status == 1)
         #expect(result.standardError == """
-        chapters/01-test.md:3:12: error: unknown optimizer 'adamw'; did you mean 'adam'?
-        chapters/01-test.md:8:8: error: 'alpha' must be between 0 and 1
+        chapters/01-test.md:3:12: error: unknown optimizer 'adamw'; did you mean 'adam'?; use adam, sgd
+        chapters/01-test.md:8:8: error: 'alpha' must be in [0, 1], not 1.5
 
         """)
     }
@@ -115,7 +115,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try Distillery.run(["build"], in: folder)
         #expect(result.status == 1)
-        #expect(result.standardError == "chapters/01-test.md:10:1: error: {distill} s: 'p' is a {plot} directive, but a trained teacher ({train}) is needed here\n")
+        #expect(result.standardError == "chapters/01-test.md:11:10: error: 'p' is a {plot} directive, but 'teacher' needs a {train} or {distill} or {model}\n")
     }
 
     @Test func trainingStartsFromGivenWeights() throws {

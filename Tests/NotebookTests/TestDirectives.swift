@@ -4,21 +4,28 @@ import Notebook
 /// of the directives it lists in `inputs`.
 struct NumberDirective: Directive {
     static let kind = "number"
-    static let options = [OptionDoc("value", "The number."), OptionDoc("inputs", "Directives to add.")]
+    static let summary = "A number."
+    static let shows = Shows.table
+    static let options: [OptionSpec] = [
+        .required("value", .integer(-1000...1000), "The number."),
+        .optional("inputs", .list(.reference(kinds: ["number"]), count: 1...10), "Directives to add."),
+    ]
+    static let fieldDocs = [FieldDoc("sum", .count, "The sum.")]
 
+    let inputs: [Dependency]
     let value: Int
-    let inputs: [String]
 
     init(name: String, options: DirectiveOptions) throws {
-        value = try options.required("value", options.int)
-        inputs = try options.stringList("inputs") ?? []
+        value = options.get("value")
+        inputs = options.references("inputs")
     }
 
-    var dependencies: [String] { inputs }
+    var dependencies: [Dependency] { inputs }
 
     func run(in context: ExecutionContext) throws -> DirectiveResult {
-        let sum = try inputs.reduce(value) { $0 + (try context.value(of: $1, as: Int.self, expected: "a number")) }
-        return DirectiveResult(value: sum, blocks: [])
+        let sum = try inputs.reduce(value) { $0 + (try context.value(of: $1.name, as: Int.self, expected: "a number")) }
+        return DirectiveResult(value: sum, blocks: [.table(Table(caption: "Sum", header: ["sum"], rows: [[String(sum)]]))],
+                               fields: ["sum": .count(sum)])
     }
 }
 

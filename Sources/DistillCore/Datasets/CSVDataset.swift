@@ -6,7 +6,9 @@ public enum CSVDataset {
     /// - Parameters:
     ///   - fileName: how errors name the file (e.g. "data/flowers.csv").
     ///   - labelColumn: name of the column holding the class.
-    public static func parse(_ text: String, fileName: String, labelColumn: String) throws -> Dataset {
+    ///   - classNames: the classes as another file (the training set) numbers them; a label
+    ///     outside them is an error. Nil: this file's own labels, sorted.
+    public static func parse(_ text: String, fileName: String, labelColumn: String, classNames given: [String]? = nil) throws -> Dataset {
         var rows = [(line: Int, fields: [String])]()
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line[...]
@@ -39,11 +41,15 @@ public enum CSVDataset {
             labelTexts.append(row.fields[labelIndex])
         }
         let distinct = Set(labelTexts)
-        let classNames = distinct.allSatisfy { Double($0) != nil }
+        let classNames = given ?? (distinct.allSatisfy { Double($0) != nil }
             ? distinct.sorted { Double($0)! < Double($1)! }
-            : distinct.sorted()
+            : distinct.sorted())
         guard classNames.count >= 2 else {
             throw DataFileError(file: fileName, "the label column '\(labelColumn)' has only one class")
+        }
+        if let unknown = labelTexts.firstIndex(where: { !classNames.contains($0) }) {
+            throw DataFileError(file: fileName, line: body[body.startIndex + unknown].line,
+                                "class '\(labelTexts[unknown])' does not occur in the training data (its classes are \(classNames.joined(separator: ", ")))")
         }
         let classIndex = Dictionary(uniqueKeysWithValues: classNames.enumerated().map { ($1, $0) })
         var featureNames = header.fields

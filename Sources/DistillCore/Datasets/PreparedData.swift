@@ -18,14 +18,21 @@ public struct PreparedData: Sendable, Equatable {
         public var trainFraction: Double
         /// Classes removed from the training split (the test split keeps them).
         public var droppedClasses: [Int]
+        /// Whether features are standardised on the training split's statistics.
+        public var standardize: Bool
+        /// The separate test file, when the test set is given rather than split off.
+        public var testDataset: String?
 
         public init(dataset: String, testFraction: Double = 0.2, splitSeed: UInt64 = 0,
-                    trainFraction: Double = 1, droppedClasses: [Int] = []) {
+                    trainFraction: Double = 1, droppedClasses: [Int] = [], standardize: Bool = true,
+                    testDataset: String? = nil) {
             self.dataset = dataset
             self.testFraction = testFraction
             self.splitSeed = splitSeed
             self.trainFraction = trainFraction
             self.droppedClasses = droppedClasses
+            self.standardize = standardize
+            self.testDataset = testDataset
         }
     }
 
@@ -34,10 +41,17 @@ public struct PreparedData: Sendable, Equatable {
     }
 
     public init(_ dataset: Dataset, recipe: Recipe) {
-        precondition(recipe.trainFraction > 0 && recipe.trainFraction <= 1, "train fraction must be in (0, 1]")
         let split = StratifiedSplit(labels: dataset.labels, testFraction: recipe.testFraction, seed: recipe.splitSeed)
-        let fullTrain = dataset.subset(split.trainIndices)
-        let standardizer = Standardizer(fittedOn: fullTrain.features)
+        self.init(train: dataset.subset(split.trainIndices), test: dataset.subset(split.testIndices), recipe: recipe)
+    }
+
+    /// Data whose test set is given as it is (a second file): no split, the same
+    /// standardisation, `train_fraction` and dropped classes as after a split.
+    public init(train fullTrain: Dataset, test: Dataset, recipe: Recipe) {
+        precondition(recipe.trainFraction > 0 && recipe.trainFraction <= 1, "train fraction must be in (0, 1]")
+        precondition(fullTrain.classNames == test.classNames, "train and test number their classes alike")
+        let standardizer = recipe.standardize ? Standardizer(fittedOn: fullTrain.features)
+            : Standardizer(identityFor: fullTrain.features.columns)
         var kept = Array(0..<fullTrain.exampleCount)
         if recipe.trainFraction < 1 {
             // A stratified subsample: the same stratified split, keeping its "test" part.
@@ -51,7 +65,7 @@ public struct PreparedData: Sendable, Equatable {
                     featureNames: part.featureNames, classNames: part.classNames)
         }
         train = standardized(fullTrain.subset(kept))
-        test = standardized(dataset.subset(split.testIndices))
+        self.test = standardized(test)
         self.standardizer = standardizer
         self.recipe = recipe
     }

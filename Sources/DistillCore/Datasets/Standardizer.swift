@@ -22,6 +22,12 @@ public struct Standardizer: Sendable, Equatable {
         self.deviations = deviations
     }
 
+    /// The identity (mean 0, deviation 1): features left as they are.
+    public init(identityFor columns: Int) {
+        means = Array(repeating: 0, count: columns)
+        deviations = Array(repeating: 1, count: columns)
+    }
+
     public func transform(_ features: Matrix<Float>) -> Matrix<Float> {
         var out = features
         for r in 0..<features.rows {

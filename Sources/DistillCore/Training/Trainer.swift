@@ -9,7 +9,7 @@ public enum Trainer {
     /// One training run. Deterministic: the same configuration, data and objective give
     /// bit-identical weights and history on any x86_64 machine.
     ///
-    /// Per epoch: shuffle (mini-batch only); for each batch forward → loss → backward →
+    /// Per epoch: shuffle (mini-batch only, unless `shuffle` is off); for each batch forward → loss → backward →
     /// update; then evaluate on the test split.
     ///
     /// - Parameter initialModel: start from these weights instead of a fresh initialisation
@@ -34,7 +34,7 @@ public enum Trainer {
         let diverged = TrainingError.diverged(epoch: 0, learningRate: configuration.optimizer.learningRate)
 
         for epoch in 1...configuration.epochs {
-            if batchSize < exampleCount { order.seededShuffle(using: &shuffleGenerator) }
+            if configuration.shuffle && batchSize < exampleCount { order.seededShuffle(using: &shuffleGenerator) }
             var lossSum = 0.0
             var correct = 0
             for start in stride(from: 0, to: exampleCount, by: batchSize) {

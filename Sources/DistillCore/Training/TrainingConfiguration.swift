@@ -10,6 +10,8 @@ public struct TrainingConfiguration: Sendable, Hashable {
     public var batchSize: Int?
     /// Seeds the weight initialisation, the mini-batch order and the dropout masks.
     public var seed: UInt64
+    /// Whether mini-batches are drawn in a new random order each epoch (false: file order).
+    public var shuffle: Bool = true
 
     public init(hidden: [Int], activation: Activation = .relu, dropout: Float = 0, optimizer: OptimizerConfiguration,
                 epochs: Int, batchSize: Int? = nil, seed: UInt64 = 0) {

@@ -41,9 +41,8 @@ public enum BookLoader {
     static func parseSettings(_ data: Data, displayPath: String) throws -> BookSettings {
         let text = String(decoding: data, as: UTF8.self)
         let options = try DirectiveOptions(yaml: text, file: displayPath, firstLine: 1, subject: "book.yml",
-                                           allowed: ["title"])
-        var settings = BookSettings()
-        if let title = try options.string("title") { settings.title = title }
-        return settings
+                                           schema: BookSettings.schema)
+        return BookSettings(title: options.get("title"), subtitle: options.optional("subtitle"),
+                            authors: options.optional("authors") ?? [], abstract: options.optional("abstract"))
     }
 }

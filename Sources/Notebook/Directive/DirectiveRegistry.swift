@@ -6,16 +6,16 @@ public struct DirectiveRegistry: Sendable {
         kinds = Dictionary(uniqueKeysWithValues: types.map { ($0.kind, $0) })
     }
 
-    /// Reads an invocation's options and builds the directive; errors carry its location.
-    func instantiate(_ invocation: DirectiveInvocation) throws -> any Directive {
+    /// Reads an invocation's options against its kind's schema and builds the directive;
+    /// errors carry their location.
+    func instantiate(_ invocation: DirectiveInvocation) throws -> (any Directive, DirectiveOptions) {
         guard let type = kinds[invocation.kind] else {
             throw Diagnostic(at: invocation.location,
                              "unknown directive kind '{\(invocation.kind)}'\(didYouMean(invocation.kind, among: kinds.keys.sorted()))")
         }
         let options = try DirectiveOptions(yaml: invocation.yaml, file: invocation.location.file,
                                            firstLine: invocation.bodyFirstLine, subject: "{\(invocation.kind)}",
-                                           allowed: (type.options + commonOptions).map(\.name),
-                                           owner: invocation.location)
-        return try type.init(name: invocation.name, options: options)
+                                           schema: type.schema, owner: invocation.location)
+        return (try type.init(name: invocation.name, options: options), options)
     }
 }

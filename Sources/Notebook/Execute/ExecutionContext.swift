@@ -1,7 +1,8 @@
 import Foundation
 
-/// What a running directive may see: the results of the directives it depends on, and the
-/// project folder that relative data paths are resolved against.
+/// What a running directive may see: the results of the directives it declared as
+/// dependencies (and nothing else), and the project folder that relative paths are resolved
+/// against.
 public struct ExecutionContext: Sendable {
     let results: [String: DirectiveResult]
     let kinds: [String: String]
@@ -11,7 +12,7 @@ public struct ExecutionContext: Sendable {
     /// `expected` says what was wanted, for the error message ("a training run").
     public func value<T>(of name: String, as type: T.Type, expected: String) throws -> T {
         guard let result = results[name] else {
-            throw ExecutionError("'\(name)' has not been run before this directive")
+            throw ExecutionError("'\(name)' is not among this directive's declared dependencies")
         }
         guard let value = result.value as? T else {
             throw ExecutionError("'\(name)' is a {\(kinds[name] ?? "?")} directive, but \(expected) is needed here")

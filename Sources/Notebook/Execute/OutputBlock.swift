@@ -3,6 +3,23 @@
 public enum OutputBlock: Sendable {
     case figure(Figure)
     case table(Table)
+    /// Files offered for download (written under `data/`).
+    case downloads([Download])
+}
+
+/// A file of data the report offers for download, e.g. "data/student.csv".
+public struct Download: Sendable {
+    /// Name of the file under `data/`.
+    public let fileName: String
+    public let bytes: [UInt8]
+    /// What the file holds, shown beside the link ("metrics per seed and epoch").
+    public let description: String
+
+    public init(fileName: String, bytes: [UInt8], description: String) {
+        self.fileName = fileName
+        self.bytes = bytes
+        self.description = description
+    }
 }
 
 /// A numbered figure: a PNG image with its caption.

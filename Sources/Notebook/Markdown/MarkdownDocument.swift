@@ -56,6 +56,31 @@ public final class MarkdownDocument {
         }
     }
 
+    /// Where prose text is in the source: the byte columns of every text node, one line each,
+    /// with neighbouring nodes on a line merged. Code, raw HTML and link destinations are not
+    /// text, so nothing there is ever read as an inline value or a cross-reference.
+    public var textSpans: [TextSpan] {
+        var spans = [TextSpan]()
+        for node in nodes(ofType: "text") {
+            let line = Int(cmark_node_get_start_line(node))
+            let start = Int(cmark_node_get_start_column(node)), end = Int(cmark_node_get_end_column(node))
+            guard line > 0, start > 0, end >= start, Int(cmark_node_get_end_line(node)) == line else { continue }
+            if let last = spans.last, last.line == line, last.endColumn + 1 == start {
+                spans[spans.count - 1] = TextSpan(line: line, startColumn: last.startColumn, endColumn: end)
+            } else {
+                spans.append(TextSpan(line: line, startColumn: start, endColumn: end))
+            }
+        }
+        return spans
+    }
+
+    /// A run of prose on one line: 1-based byte columns, both ends included.
+    public struct TextSpan: Sendable, Hashable {
+        public let line: Int
+        public let startColumn: Int
+        public let endColumn: Int
+    }
+
     /// The plain text of the first level-1 heading, if any.
     public var firstTitle: String? {
         guard let heading = nodes(ofType: "heading").first(where: { cmark_node_get_heading_level($0) == 1 }) else { return nil }

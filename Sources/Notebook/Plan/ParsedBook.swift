@@ -1,23 +1,35 @@
-/// The book with the directives found in each chapter.
+/// The book with the directives and prose references found in each chapter.
 public struct ParsedBook: Sendable {
     public let book: Book
     /// invocations[i] are chapter i's directives in order.
     public let invocations: [[DirectiveInvocation]]
+    /// prose[i] are chapter i's inline values and cross-references in order.
+    public let prose: [[ProseReference]]
 
-    /// Parses every chapter and collects all malformed directive headers before failing.
+    /// Parses every chapter and collects all malformed directive headers and prose references
+    /// before failing.
     public init(_ book: Book) throws {
         var invocations = [[DirectiveInvocation]]()
+        var prose = [[ProseReference]]()
         var problems = [Diagnostic]()
         for chapter in book.chapters {
+            let document = MarkdownDocument(chapter.source)
             do {
-                invocations.append(try DirectiveScanner.scan(MarkdownDocument(chapter.source), chapter: chapter))
+                invocations.append(try DirectiveScanner.scan(document, chapter: chapter))
             } catch let list as DiagnosticList {
                 problems += list.diagnostics
                 invocations.append([])
+            }
+            do {
+                prose.append(try ProseScanner.scan(chapter.source, spans: document.textSpans, file: chapter.displayPath))
+            } catch let list as DiagnosticList {
+                problems += list.diagnostics
+                prose.append([])
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         self.book = book
         self.invocations = invocations
+        self.prose = prose
     }
 }

@@ -1,0 +1,99 @@
+import Foundation
+import DistillCore
+import Notebook
+
+/// `{distill}`: trains a student on a teacher's soft targets,
+/// L = α·T²·KL(softmax(t/T) ‖ softmax(s/T)) + (1 − α)·CE(y, s), where α weights the soft term.
+/// The student uses the teacher's data split; it may train on fewer examples (`train_fraction`)
+/// or without some classes (`drop_classes`). With several seeds, student seed i learns from
+/// teacher seed i when the teacher has as many seeds, else from the teacher's only network.
+///
+/// ```{distill} student_kd
+/// teacher: teacher
+/// temperature: 4
+/// alpha: 0.9
+/// hidden: [3]
+/// ```
+struct DistillDirective: Directive {
+    static let kind = "distill"
+    static let summary = "Trains a student on a teacher's soft targets (and the labels), over one or several seeds."
+    static let shows = Shows.table
+    static let options: [OptionSpec] = [
+        .required("teacher", .reference(kinds: ["train", "distill", "model"]), "The networks that teach: a {train}, {distill} or {model}."),
+        .optional("temperature", .number(NumberRange(0.05, 1000)), default: "4", "Softmax temperature T of the soft targets."),
+        .optional("alpha", .number(NumberRange(0, 1)), default: "0.9", "Weight α of the soft (distillation) term; 1 − α weights the hard labels."),
+    ] + TrainingOptions.specs
+    static let fieldDocs = RunFields.docs + [
+        FieldDoc("agreement", .proportionWithInterval, "Top-1 agreement with the teacher on the test set, mean over seeds."),
+        FieldDoc("kl_to_teacher", .realWithInterval, "Mean KL(teacher ‖ student) on the test set, in nats."),
+    ]
+
+    let name: String
+    let teacher: Dependency
+    let temperature: Double
+    let alpha: Double
+    let training: TrainingOptions
+    let caption: String?
+    var dependencies: [Dependency] { [teacher] }
+
+    init(name: String, options: DirectiveOptions) throws {
+        self.name = name
+        teacher = options.reference("teacher")!
+        temperature = options.get("temperature")
+        alpha = options.get("alpha")
+        training = try TrainingOptions(options)
+        caption = options.optional("caption")
+    }
+
+    /// The same distillation with other settings (a {sweep}'s grid point).
+    init(name: String, teacher: Dependency, temperature: Double, alpha: Double, training: TrainingOptions) {
+        self.name = name
+        self.teacher = teacher
+        self.temperature = temperature
+        self.alpha = alpha
+        self.training = training
+        caption = nil
+    }
+
+    func run(in context: ExecutionContext) throws -> DirectiveResult {
+        let teacherRuns = try context.value(of: teacher.name, as: TrainedRuns.self, expected: "a teacher ({train}, {distill} or {model})")
+        let result = try distil(from: teacherRuns, projectDirectory: context.projectDirectory)
+        return DirectiveResult(value: result, blocks: [.table(RunSummary.table(result, caption: caption))],
+                               fields: Self.fields(result))
+    }
+
+    /// Trains the students.
+    func distil(from teacherRuns: TrainedRuns, projectDirectory: URL) throws -> TrainedRuns {
+        let seeds = training.seeds
+        guard teacherRuns.models.count == 1 || teacherRuns.models.count == seeds.count else {
+            throw ExecutionError("teacher '\(teacher.name)' has \(teacherRuns.models.count) seeds; the student needs 1 teacher or one per seed (\(seeds.count))")
+        }
+        let data = try training.prepare(teacherRuns.split)
+        let loss = DistillationLoss<Float>(temperature: Float(temperature), alpha: Float(alpha))
+        let training = self.training
+        let start = try training.initialModel(inputs: data.featureCount, outputs: data.classCount, projectDirectory: projectDirectory)
+        let outcomes = try SeedRunner.run(seeds: seeds) { seed in
+            let teacherModel = teacherRuns.teacherModel(forSeedAt: seeds.firstIndex(of: seed)!)
+            let objective = DistillationObjective(loss: loss, labels: data.train.labels,
+                                                  teacherLogits: teacherModel.logits(data.train.features))
+            let student = try Trainer.train(training.configuration(seed: seed), data: data, objective: objective,
+                                            initialModel: start)
+            let agreement = TeacherAgreement(student: student.model.logits(data.test.features),
+                                             teacher: teacherModel.logits(data.test.features))
+            return (student, agreement)
+        }
+        return TrainedRuns(name: name, kind: Self.kind, split: teacherRuns.split, data: data,
+                           runs: SeededRuns(seeds: seeds, runs: outcomes.map(\.0)),
+                           distillation: .init(teacher: teacherRuns, temperature: temperature, alpha: alpha,
+                                               agreement: outcomes.map(\.1), recipe: self))
+    }
+
+    static func fields(_ result: TrainedRuns) -> [String: InlineValue] {
+        var fields = RunFields.values(result)
+        let agreement = Summary(result.distillation!.agreement.map(\.top1Agreement))
+        let kl = Summary(result.distillation!.agreement.map(\.meanKL))
+        fields["agreement"] = .proportion(agreement.mean, interval: RunFields.interval(agreement, within: 0...1))
+        fields["kl_to_teacher"] = .real(kl.mean, interval: RunFields.interval(kl))
+        return fields
+    }
+}

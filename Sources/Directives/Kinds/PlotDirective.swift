@@ -1,0 +1,93 @@
+import Charts
+import DistillCore
+import Notebook
+
+/// `{plot}`: loss or accuracy curves of named runs ({train} or {distill}) over epochs: the mean
+/// over seeds as a line, with a shaded 95% confidence band when there are several seeds.
+///
+/// ```{plot} teacher_loss
+/// runs: [teacher]
+/// metric: loss
+/// caption: The teacher's loss falls and levels off.
+/// ```
+struct PlotDirective: Directive {
+    static let kind = "plot"
+    static let summary = "Draws loss or accuracy curves of runs by epoch (mean over seeds, 95% band)."
+    static let shows = Shows.figure
+    static let options: [OptionSpec] = [
+        .required("runs", .list(.reference(kinds: ["train", "distill"]), count: 1...12), "The {train} or {distill} runs whose curves to draw."),
+        .optional("metric", .choice(Metric.self), default: "loss", "What to draw."),
+        .optional("split", .choice(Split.self), default: "both", "Which part of the data."),
+        .optional("title", .text, default: "''", "Title drawn above the chart."),
+    ]
+
+    enum Metric: String, CaseIterable { case loss, accuracy }
+    enum Split: String, CaseIterable { case both, train, test }
+
+    let name: String
+    let runs: [Dependency]
+    let metric: Metric
+    let split: Split
+    let title: String
+    let caption: String?
+    let alt: String?
+    let size: Size
+    var dependencies: [Dependency] { runs }
+
+    init(name: String, options: DirectiveOptions) throws {
+        self.name = name
+        runs = options.references("runs")
+        metric = options.choice("metric")
+        split = options.choice("split")
+        title = options.get("title")
+        caption = options.optional("caption")
+        alt = options.optional("alt")
+        size = FigureSize(options).size
+    }
+
+    func run(in context: ExecutionContext) throws -> DirectiveResult {
+        var series = [LineSeries]()
+        var lossNames = Set<String>()
+        for run in runs {
+            let result = try context.value(of: run.name, as: TrainedRuns.self, expected: "a {train} or {distill} run")
+            guard let seeded = result.runs else { throw ExecutionError("'\(run.name)' was not trained here, so it has no curves") }
+            let parts: [(String, KeyPath<EpochRecord, Double>)] = switch (metric, split) {
+            case (.loss, .both): [("train", \.trainLoss), ("test", \.testLoss)]
+            case (.loss, .train): [("train", \.trainLoss)]
+            case (.loss, .test): [("test", \.testLoss)]
+            case (.accuracy, .both): [("train", \.trainAccuracy), ("test", \.testAccuracy)]
+            case (.accuracy, .train): [("train", \.trainAccuracy)]
+            case (.accuracy, .test): [("test", \.testAccuracy)]
+            }
+            let epochs = (1...seeded.runs[0].history.epochs.count).map(Double.init)
+            for (label, metricPath) in parts {
+                let curve = seeded.curve(metricPath)
+                let band = seeded.runs.count > 1 ? (lower: curve.lower, upper: curve.upper) : nil
+                // A student's training loss is the distillation loss L, not a cross-entropy.
+                let isDistillationLoss = metric == .loss && label == "train" && result.distillation != nil
+                lossNames.insert(isDistillationLoss ? "distillation loss L" : "cross-entropy")
+                let seriesName = split == .both || runs.count > 1 ? "\(run.name) (\(isDistillationLoss ? "train, L" : label))" : run.name
+                series.append(LineSeries(name: seriesName, x: epochs, y: curve.mean, band: band))
+            }
+        }
+        let yTitle = metric == .accuracy ? "Accuracy"
+            : lossNames.count == 1 ? (lossNames.first == "cross-entropy" ? "Loss (cross-entropy)" : "Distillation loss L") : "Loss (L for students' training curves, else cross-entropy)"
+        let chart = LineChart(title: title, xTitle: "Epoch", yTitle: yTitle, series: series, size: size)
+        let png = try chart.renderPNG()
+        let names = runs.map(\.name).joined(separator: ", ")
+        let defaultCaption = "\(metric == .loss ? "Loss" : "Accuracy") of \(names) by epoch"
+            + (lossNames.contains("distillation loss L") ? " (a student's training curve is the distillation loss L; test curves are cross-entropy)" : "")
+            + "; shaded bands are 95% confidence intervals over seeds."
+        let description = alt ?? "Line chart of \(metric.rawValue) against epoch for \(series.map(\.name).joined(separator: ", "))."
+        return DirectiveResult(blocks: [.figure(Figure(fileName: "\(name).png", png: png, width: Int(size.width),
+                                                       height: Int(size.height), caption: caption ?? defaultCaption, alt: description))])
+    }
+}
+
+/// A figure's `width` and `height` options, in points.
+struct FigureSize {
+    let size: Size
+    init(_ options: DirectiveOptions) {
+        size = Size(width: Double(options.get("width", as: Int.self)), height: Double(options.get("height", as: Int.self)))
+    }
+}

@@ -1,0 +1,101 @@
+import Charts
+import DistillCore
+import Notebook
+
+/// `{soft_targets}`: a network's softmax over the classes for chosen test examples at several
+/// temperatures — the soft targets a student learns from. One grouped bar chart per example
+/// (classes on the axis, one bar per T).
+///
+/// ```{soft_targets} teacher_targets
+/// model: teacher
+/// temperatures: [1, 4, 10]
+/// pick: uncertain
+/// count: 2
+/// ```
+struct SoftTargetsDirective: Directive {
+    static let kind = "soft_targets"
+    static let summary = "Shows a network's soft targets for chosen test examples at several temperatures."
+    static let shows = Shows.figure
+    static let options: [OptionSpec] = [
+        .required("model", .reference(kinds: ["train", "distill", "model"]), "The network (its first seed)."),
+        .optional("temperatures", .list(.number(NumberRange(0.05, 1000)), count: 1...8), default: "[1, 4, 10]", "Temperatures T to compare."),
+        .optional("examples", .list(.integer(0...1_000_000), count: 1...12), "Test-set indices (0-based) of the examples to show."),
+        .optional("pick", .choice(Pick.self), "Instead of `examples`: the most confident, least confident or misclassified test examples."),
+        .optional("count", .integer(1...12), default: "3", "How many examples `pick` chooses."),
+        CommonOptions.specs(for: .figure).first { $0.name == "height" }!.withDefault("420"),
+    ]
+
+    enum Pick: String, CaseIterable { case confident, uncertain, misclassified }
+
+    let name: String
+    let model: Dependency
+    let temperatures: [Double]
+    let examples: [Int]?
+    let pick: Pick?
+    let count: Int
+    let caption: String?
+    let alt: String?
+    let size: Size
+    var dependencies: [Dependency] { [model] }
+
+    init(name: String, options: DirectiveOptions) throws {
+        self.name = name
+        model = options.reference("model")!
+        temperatures = options.get("temperatures")
+        examples = options.optional("examples")
+        pick = options.optional("pick", as: String.self).flatMap(Pick.init)
+        count = options.get("count")
+        guard (examples == nil) != (pick == nil) else {
+            throw Diagnostic(at: options.location, "{soft_targets} needs either 'examples' or 'pick' (not both)")
+        }
+        caption = options.optional("caption")
+        alt = options.optional("alt")
+        size = FigureSize(options).size
+    }
+
+    func run(in context: ExecutionContext) throws -> DirectiveResult {
+        let runs = try context.value(of: model.name, as: TrainedRuns.self, expected: "a network ({train}, {distill} or {model})")
+        let test = runs.data.test
+        let network = runs.models[0]
+        let plain = SoftTargets.probabilities(network, features: test.features, temperature: 1)
+        let chosen = try choose(plain, labels: test.labels)
+        let perTemperature = temperatures.map { SoftTargets.probabilities(network, features: test.features, temperature: $0) }
+        let classes = test.classNames
+        var blocks = [OutputBlock]()
+        for (position, example) in chosen.enumerated() {
+            let series = zip(temperatures, perTemperature).map { BarSeries(name: "T = \(Format.number($0))", values: $1[example]) }
+            let predicted = plain[example].indices.max { plain[example][$0] < plain[example][$1] }!
+            let title = "Test example \(example): true \(classes[test.labels[example]]), predicted \(classes[predicted])"
+            let chart = GroupedBarChart(title: title, xTitle: "Class", yTitle: "Probability", groups: classes, series: series,
+                                        valueLabels: classes.count * temperatures.count <= 24, yRange: 0...1, size: size)
+            let text = caption.map { chosen.count > 1 ? "\($0) (example \(position + 1) of \(chosen.count))" : $0 }
+                ?? "Soft targets of '\(model.name)' for test example \(example) (true class \(classes[test.labels[example]])) at T = \(temperatures.map(Format.number).joined(separator: ", ")): the wrong classes' shares grow with T."
+            let top = perTemperature.last![example].enumerated().sorted { $0.element > $1.element }.prefix(3)
+            let description = alt ?? "Bar chart of the probability \(model.name) gives each class for test example \(example); at T = \(Format.number(temperatures.last!)) the largest are "
+                + top.map { "\(classes[$0.offset]) \(Format.percent($0.element))" }.joined(separator: ", ") + "."
+            blocks.append(.figure(Figure(fileName: "\(name)-\(example).png", png: try chart.renderPNG(), width: Int(size.width),
+                                         height: Int(size.height), caption: text, alt: description)))
+        }
+        return DirectiveResult(blocks: blocks)
+    }
+
+    /// The examples to show: as given, or picked by confidence at T = 1 (ties by index).
+    private func choose(_ probabilities: [[Double]], labels: [Int]) throws -> [Int] {
+        if let examples {
+            for example in examples where example >= labels.count {
+                throw ExecutionError("test example \(example) does not exist: the test set has \(labels.count) examples (0–\(labels.count - 1))")
+            }
+            return examples
+        }
+        let confidence = probabilities.map { $0.max()! }
+        let order = confidence.indices.sorted { (confidence[$0], $1) > (confidence[$1], $0) }
+        switch pick! {
+        case .confident: return Array(order.prefix(count))
+        case .uncertain: return Array(order.reversed().prefix(count))
+        case .misclassified:
+            let wrong = probabilities.indices.filter { i in probabilities[i].indices.max { probabilities[i][$0] < probabilities[i][$1] }! != labels[i] }
+            guard !wrong.isEmpty else { throw ExecutionError("'\(model.name)' classifies every test example correctly: there is no misclassified example to show") }
+            return Array(wrong.prefix(count))
+        }
+    }
+}

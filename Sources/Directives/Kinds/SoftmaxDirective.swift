@@ -1,0 +1,83 @@
+import Foundation
+import Charts
+import DistillCore
+import Notebook
+
+/// `{softmax}`: softmax with temperature on given logits, no training: a table of the
+/// probabilities and entropy at each temperature, and grouped bars (one group per class, one
+/// bar per temperature).
+///
+/// ```{softmax} soften
+/// logits: [5, 2, 0]
+/// temperatures: [1, 2, 5, 10]
+/// labels: [cat, dog, car]
+/// ```
+struct SoftmaxDirective: Directive {
+    static let kind = "softmax"
+    static let summary = "Shows softmax with temperature on given logits: probabilities and entropy per T."
+    static let shows: Shows = [.figure, .table]
+    static let options: [OptionSpec] = [
+        .required("logits", .list(.number(NumberRange(-1e4, 1e4)), count: 2...50), "The logits z₁ … z_k."),
+        .optional("temperatures", .list(.number(NumberRange(0.01, 1e4)), count: 1...12), default: "[1, 2, 5, 10]", "Temperatures T to compare."),
+        .optional("labels", .list(.text, count: 2...50), "Class names, one per logit (default: class 1, class 2, …)."),
+    ]
+
+    let name: String
+    let logits: [Double]
+    let temperatures: [Double]
+    let labels: [String]
+    let caption: String?
+    let alt: String?
+    let size: Size
+    var dependencies: [Dependency] { [] }
+
+    init(name: String, options: DirectiveOptions) throws {
+        self.name = name
+        logits = options.get("logits")
+        temperatures = options.get("temperatures")
+        let labels = options.optional("labels", as: [String].self) ?? logits.indices.map { "class \($0 + 1)" }
+        guard labels.count == logits.count else {
+            throw options.error("labels", "'labels' names \(labels.count) classes, but there are \(logits.count) logits")
+        }
+        self.labels = labels
+        caption = options.optional("caption")
+        alt = options.optional("alt")
+        size = FigureSize(options).size
+    }
+
+    func run(in context: ExecutionContext) throws -> DirectiveResult {
+        let rows = temperatures.map { temperature in
+            Softmax.probabilities(Matrix(rows: 1, columns: logits.count, values: logits), temperature: temperature).values
+        }
+        let entropies = rows.map(Entropy.nats)
+        let chart = GroupedBarChart(xTitle: "Class", yTitle: "Probability", groups: labels,
+                                    series: zip(temperatures, rows).map { BarSeries(name: "T = \(Format.number($0))", values: $1) },
+                                    valueLabels: labels.count * temperatures.count <= 24, yRange: 0...1, size: size)
+        let logitsText = logits.map(Format.number).joined(separator: ", ")
+        let figureCaption = caption ?? "Softmax of the logits (\(logitsText)) at temperatures \(temperatures.map(Format.number).joined(separator: ", ")): higher T spreads the probability over more classes."
+        let description = alt ?? "Grouped bar chart: for each temperature, the probability of "
+            + labels.enumerated().map { "\($1)" }.joined(separator: ", ") + "; at T = \(Format.number(temperatures[0])) the largest is \(Format.percent(rows[0].max()!)), at T = \(Format.number(temperatures.last!)) \(Format.percent(rows.last!.max()!))."
+        let table = Table(caption: "Softmax probabilities of the logits (\(logitsText)) and their entropy in nats (at most ln \(logits.count) = \(Format.number(Entropy.maximum(classes: logits.count))) for a uniform distribution).",
+                          header: ["T"] + labels + ["Entropy"],
+                          rows: zip(temperatures, zip(rows, entropies)).map { temperature, row in
+                              [Format.number(temperature)] + row.0.map { String(format: "%.4f", $0) } + [String(format: "%.4f", row.1)]
+                          },
+                          alignments: Array(repeating: .trailing, count: labels.count + 2))
+        return DirectiveResult(blocks: [
+            .figure(Figure(fileName: "\(name).png", png: try chart.renderPNG(), width: Int(size.width), height: Int(size.height),
+                           caption: figureCaption, alt: description)),
+            .table(table),
+        ])
+    }
+}
+
+/// Shannon entropy of probability vectors.
+enum Entropy {
+    /// −Σ p ln p, with 0 ln 0 = 0.
+    static func nats(_ probabilities: [Double]) -> Double {
+        -probabilities.reduce(0) { $0 + ($1 > 0 ? $1 * log($1) : 0) }
+    }
+
+    /// ln k: the entropy of the uniform distribution over k classes.
+    static func maximum(classes: Int) -> Double { log(Double(classes)) }
+}

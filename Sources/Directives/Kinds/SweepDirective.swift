@@ -1,0 +1,160 @@
+import Charts
+import DistillCore
+import Notebook
+
+/// `{sweep}`: repeats a {distill} over a grid of one or two of its settings, each grid point
+/// over the same seeds, and shows the test accuracy of each point (mean and 95% CI) as a
+/// point-range chart and a table; with a `baseline` run on the same seeds, each point's paired
+/// difference to it, its 95% CI and wins/ties/losses.
+///
+/// ```{sweep} temperatures
+/// base: student_kd
+/// over: {temperature: [1, 2, 4, 8]}
+/// baseline: student_hard
+/// ```
+struct SweepDirective: Directive {
+    static let kind = "sweep"
+    static let summary = "Repeats a {distill} over a grid of temperature, alpha, hidden or train_fraction, with paired CIs."
+    static let shows: Shows = [.figure, .table]
+    static let sweptOptions = ["temperature", "alpha", "hidden", "train_fraction"]
+    static let options: [OptionSpec] = [
+        .required("base", .reference(kinds: ["distill"]), "The {distill} whose settings are the defaults of every grid point."),
+        .required("over", .mapping(keys: sweptOptions, count: 1...2), "One or two settings, each with its list of values, e.g. {temperature: [1, 4, 10]}."),
+        .optional("baseline", .reference(kinds: ["train", "distill"]), "A run on the same seeds: each point is compared with it seed by seed."),
+        .optional("seeds", .integer(1...200), "Seeds per grid point (default: the base's), starting at the base's first seed."),
+    ]
+    static let fieldDocs = [
+        FieldDoc("best", .text, "The grid point with the highest mean test accuracy, e.g. \"temperature = 4\"."),
+        FieldDoc("best_accuracy", .proportionWithInterval, "That point's test accuracy with its 95% interval."),
+        FieldDoc("best_difference", .difference, "With a baseline: that point's paired difference to it, with its 95% CI."),
+        FieldDoc("best_difference_low", .differenceBound, "Lower end of that interval."),
+        FieldDoc("best_difference_high", .differenceBound, "Upper end of that interval."),
+    ]
+
+    /// One swept setting and its values, checked against the {distill} schema.
+    struct Axis: Sendable {
+        let option: String
+        let values: [OptionValue]
+        var labels: [String] { values.map(\.canonical) }
+    }
+
+    let name: String
+    let base: Dependency
+    let baseline: Dependency?
+    let axes: [Axis]
+    let seedCount: Int?
+    let caption: String?
+    let alt: String?
+    let size: Size
+    var dependencies: [Dependency] { [base] + (baseline.map { [$0] } ?? []) }
+
+    init(name: String, options: DirectiveOptions) throws {
+        self.name = name
+        base = options.reference("base")!
+        baseline = options.reference("baseline")
+        seedCount = options.optional("seeds")
+        caption = options.optional("caption")
+        alt = options.optional("alt")
+        size = FigureSize(options).size
+        guard case .mapping(let pairs) = options.value("over")!.shape else { preconditionFailure("checked as a mapping") }
+        let distillSpecs = Dictionary(uniqueKeysWithValues: DistillDirective.schema.map { ($0.name, $0) })
+        axes = try pairs.map { key, value in
+            guard case .list(let items) = value.shape, (1...12).contains(items.count) else {
+                throw Diagnostic(at: value.location, "'\(key)' in 'over' must be a list of 1 to 12 values, e.g. [1, 4, 10]")
+            }
+            for item in items { try OptionChecker(name: key, subject: "{sweep}").check(item, against: distillSpecs[key]!.type) }
+            return Axis(option: key, values: items)
+        }
+        let points = axes.reduce(1) { $0 * $1.values.count }
+        guard points <= 60 else { throw options.error("over", "the grid has \(points) points; a sweep is limited to 60") }
+    }
+
+    func run(in context: ExecutionContext) throws -> DirectiveResult {
+        let baseRuns = try context.value(of: base.name, as: TrainedRuns.self, expected: "a {distill}")
+        guard let distillation = baseRuns.distillation else { throw ExecutionError("'\(base.name)' is not a {distill}") }
+        let baselineRuns = try baseline.map { try context.value(of: $0.name, as: TrainedRuns.self, expected: "a run") }
+        let recipe = distillation.recipe
+        var seeds = recipe.training.seeds
+        if let seedCount { seeds = (0..<UInt64(seedCount)).map { seeds[0] + $0 } }
+        let grid = axes.count == 1 ? axes[0].values.indices.map { [$0] }
+            : axes[0].values.indices.flatMap { i in axes[1].values.indices.map { [i, $0] } }
+        var points = [(label: String, indices: [Int], accuracy: AccuracyInterval, comparison: PairedComparison?)]()
+        for indices in grid {
+            let point = variant(of: recipe, at: indices, seeds: seeds)
+            let student = try point.distil(from: distillation.teacher, projectDirectory: context.projectDirectory)
+            let accuracies = student.evaluations().map(\.accuracy)
+            let label = zip(axes, indices).map { "\($0.option) = \($0.labels[$1])" }.joined(separator: ", ")
+            let comparison = try baselineRuns.map { try PairedDifference.compare(accuracies, seeds: seeds, baseline: $0, what: "grid point \(label)") }
+            points.append((label, indices, AccuracyInterval(accuracies: accuracies, testCount: student.data.test.exampleCount), comparison))
+        }
+        let best = points.indices.max { (points[$0].accuracy.mean, $1) < (points[$1].accuracy.mean, $0) }!
+        var fields: [String: InlineValue] = [
+            "best": .text(points[best].label),
+            "best_accuracy": .proportion(points[best].accuracy.mean, interval: points[best].accuracy.lower...points[best].accuracy.upper),
+        ]
+        if let comparison = points[best].comparison { fields.merge(PairedDifference.fields(comparison, prefix: "best_")) { $1 } }
+        return DirectiveResult(blocks: [.figure(try figure(points.map { ($0.indices, $0.accuracy) }, baseline: baselineRuns, seeds: seeds.count)),
+                                        .table(table(points, seeds: seeds.count))],
+                               fields: fields)
+    }
+
+    /// The base recipe with one grid point's settings and the sweep's seeds.
+    private func variant(of recipe: DistillDirective, at indices: [Int], seeds: [UInt64]) -> DistillDirective {
+        var temperature = recipe.temperature, alpha = recipe.alpha
+        var training = recipe.training
+        training.seeds = seeds
+        for (axis, index) in zip(axes, indices) {
+            let value = axis.values[index]
+            switch axis.option {
+            case "temperature": temperature = Double(option: value)!
+            case "alpha": alpha = Double(option: value)!
+            case "hidden": training.configuration.hidden = [Int](option: value)!
+            default: training.trainFraction = Double(option: value)!
+            }
+        }
+        return DistillDirective(name: name, teacher: recipe.teacher, temperature: temperature, alpha: alpha, training: training)
+    }
+
+    private func figure(_ points: [([Int], AccuracyInterval)], baseline: TrainedRuns?, seeds: Int) throws -> Figure {
+        let first = axes[0]
+        let numeric = first.option != "hidden"
+        let x = first.values.indices.map { numeric ? Double(option: first.values[$0])! : Double($0) }
+        let groups = axes.count == 2 ? axes[1].values.indices.map { [$0] } : [[]]
+        var series = groups.map { group in
+            let matching = points.filter { Array($0.0.dropFirst()) == group }
+            let name = axes.count == 2 ? "\(axes[1].option) = \(axes[1].labels[group[0]])" : "distilled"
+            return PointRangeSeries(name: name, x: matching.map { x[$0.0[0]] }, center: matching.map { $0.1.mean },
+                                    lower: matching.map { $0.1.lower }, upper: matching.map { $0.1.upper })
+        }
+        if let baseline {
+            let level = AccuracyInterval(baseline)
+            series.append(PointRangeSeries(name: "baseline \(baseline.name)", x: x, center: x.map { _ in level.mean },
+                                           lower: x.map { _ in level.lower }, upper: x.map { _ in level.upper }))
+        }
+        let chart = PointRangeChart(xTitle: first.option, yTitle: "Test accuracy", categories: numeric ? nil : first.labels,
+                                    series: series, size: size)
+        let defaultCaption = "Test accuracy of '\(base.name)' distilled with each \(axes.map(\.option).joined(separator: " and ")) "
+            + "(mean over \(seeds) seeds with 95% intervals)" + (baseline.map { "; the baseline '\($0.name)' is repeated at every point for reference" } ?? "") + "."
+        let description = alt ?? "Point-range chart of test accuracy against \(first.option) for "
+            + series.map(\.name).joined(separator: ", ") + "; means from " + Format.percent(points.map(\.1.mean).min()!)
+            + " to " + Format.percent(points.map(\.1.mean).max()!) + "."
+        return Figure(fileName: "\(name).png", png: try chart.renderPNG(), width: Int(size.width), height: Int(size.height),
+                      caption: caption ?? defaultCaption, alt: description)
+    }
+
+    private func table(_ points: [(label: String, indices: [Int], accuracy: AccuracyInterval, comparison: PairedComparison?)], seeds: Int) -> Table {
+        var header = axes.map(\.option) + ["Test accuracy", "95% CI"]
+        if let baseline { header += ["Δ vs \(baseline.name)", "95% CI of Δ", "Wins/ties/losses"] }
+        let rows = points.map { point in
+            var row = zip(axes, point.indices).map { $0.labels[$1] } + [Format.percent(point.accuracy.mean), point.accuracy.bracketed]
+            if let comparison = point.comparison {
+                let text = PairedDifference.describe(comparison)
+                row += [text.difference, text.interval, "\(comparison.wins)/\(comparison.ties)/\(comparison.losses)"]
+            }
+            return row
+        }
+        return Table(caption: "The grid of '\(name)': test accuracy over \(seeds) seeds per point"
+                     + (baseline.map { "; Δ is the paired difference to '\($0.name)' on the same seeds. An interval of Δ that includes 0 shows no measurable difference" } ?? "") + ".",
+                     header: header, rows: rows, alignments: axes.map { _ in .leading } + Array(repeating: .trailing, count: header.count - axes.count))
+    }
+}

@@ -1,0 +1,122 @@
+import DistillCore
+import Notebook
+
+/// `{table}`: metrics of named runs side by side, each the mean over seeds; with a `baseline`,
+/// each run's paired difference in test accuracy to it (same seeds), its 95% CI and
+/// wins/ties/losses.
+///
+/// ```{table} comparison
+/// runs: [teacher, student_hard, student_kd]
+/// metrics: [test_accuracy, nll, agreement]
+/// baseline: student_hard
+/// ```
+struct TableDirective: Directive {
+    static let kind = "table"
+    static let summary = "Compares runs' metrics side by side, optionally as paired differences to a baseline."
+    static let shows = Shows.table
+    static let options: [OptionSpec] = [
+        .required("runs", .list(.reference(kinds: ["train", "distill", "model"]), count: 1...20), "The runs, one row each."),
+        .optional("metrics", .list(.choice(Metric.self), count: 1...8), default: "[test_accuracy, nll, agreement, kl_to_teacher]", "Columns, in order."),
+        .optional("baseline", .reference(kinds: ["train", "distill", "model"]), "A run on the same seeds to compare test accuracy with, seed by seed."),
+    ]
+
+    enum Metric: String, CaseIterable { case test_accuracy, test_loss, nll, ece, brier, agreement, kl_to_teacher, params }
+
+    let name: String
+    let runs: [Dependency]
+    let metrics: [Metric]
+    let baseline: Dependency?
+    let caption: String?
+    var dependencies: [Dependency] { runs + (baseline.map { [$0] } ?? []) }
+
+    init(name: String, options: DirectiveOptions) throws {
+        self.name = name
+        runs = options.references("runs")
+        metrics = options.get("metrics", as: [String].self).compactMap(Metric.init)
+        baseline = options.reference("baseline")
+        caption = options.optional("caption")
+    }
+
+    var fields: [String: ValueKind] {
+        guard let baseline else { return [:] }
+        var fields = [String: ValueKind]()
+        for run in runs where run.name != baseline.name {
+            fields["\(run.name).difference"] = .difference
+            fields["\(run.name).difference_low"] = .differenceBound
+            fields["\(run.name).difference_high"] = .differenceBound
+            for count in ["wins", "ties", "losses"] { fields["\(run.name).\(count)"] = .count }
+        }
+        return fields
+    }
+
+    static let fieldDocs = [
+        FieldDoc("RUN.difference", .difference, "With a baseline: RUN's mean paired difference in test accuracy, with its 95% CI."),
+        FieldDoc("RUN.difference_low", .differenceBound, "Lower end of that interval."),
+        FieldDoc("RUN.difference_high", .differenceBound, "Upper end of that interval."),
+        FieldDoc("RUN.wins", .count, "Seeds on which RUN beat the baseline (also RUN.ties, RUN.losses)."),
+    ]
+
+    func run(in context: ExecutionContext) throws -> DirectiveResult {
+        let results = try runs.map { try context.value(of: $0.name, as: TrainedRuns.self, expected: "a run") }
+        let baselineRuns = try baseline.map { try context.value(of: $0.name, as: TrainedRuns.self, expected: "a run") }
+        var header = ["Run", "Network", "Seeds"] + metrics.map(\.heading)
+        if let baseline { header += ["Δ accuracy vs \(baseline.name)", "95% CI", "Wins/ties/losses"] }
+        var rows = [[String]]()
+        var fields = [String: InlineValue]()
+        var clipped = false
+        for result in results {
+            let evaluations = result.evaluations()
+            var row = [result.name, result.architecture.description, String(result.seeds.count)]
+            for metric in metrics {
+                switch metric {
+                case .test_accuracy:
+                    let accuracy = AccuracyInterval(result)
+                    clipped = clipped || accuracy.note.contains("clipped")
+                    row.append("\(Format.percent(accuracy.mean)) \(accuracy.bracketed)")
+                case .test_loss, .nll: row.append(Format.number(Summary(evaluations.map(\.crossEntropy)).mean))
+                case .ece: row.append(Format.number(Summary(evaluations.map(\.expectedCalibrationError)).mean))
+                case .brier: row.append(Format.number(Summary(evaluations.map(\.brierScore)).mean))
+                case .agreement: row.append(result.distillation.map { Format.percent(Summary($0.agreement.map(\.top1Agreement)).mean) } ?? "—")
+                case .kl_to_teacher: row.append(result.distillation.map { Format.number(Summary($0.agreement.map(\.meanKL)).mean) } ?? "—")
+                case .params: row.append(String(result.architecture.parameterCount))
+                }
+            }
+            if let baselineRuns {
+                if result.name == baselineRuns.name {
+                    row += ["(baseline)", "", ""]
+                } else {
+                    let comparison = try PairedDifference.compare(evaluations.map(\.accuracy), seeds: result.seeds, baseline: baselineRuns, what: "'\(result.name)'")
+                    let text = PairedDifference.describe(comparison)
+                    row += [text.difference, text.interval, "\(comparison.wins)/\(comparison.ties)/\(comparison.losses)"]
+                    fields.merge(PairedDifference.fields(comparison, prefix: "\(result.name).")) { $1 }
+                    fields["\(result.name).wins"] = .count(comparison.wins)
+                    fields["\(result.name).ties"] = .count(comparison.ties)
+                    fields["\(result.name).losses"] = .count(comparison.losses)
+                }
+            }
+            rows.append(row)
+        }
+        let defaultCaption = "Runs on their test sets, each the mean over its seeds"
+            + (metrics.contains(.test_accuracy) ? "; accuracy with its 95% interval\(clipped ? " (clipped to 0–100%)" : "")" : "")
+            + (baseline.map { "; Δ is the paired difference in test accuracy to '\($0.name)' on the same seeds, with its 95% t-interval. A difference whose interval includes 0 is not a measurable improvement" } ?? "")
+            + ". NLL is the test cross-entropy in nats; agreement and KL compare a student with its teacher."
+        let table = Table(caption: caption ?? defaultCaption, header: header, rows: rows,
+                          alignments: [.leading, .leading] + Array(repeating: .trailing, count: header.count - 2))
+        return DirectiveResult(blocks: [.table(table)], fields: fields)
+    }
+}
+
+extension TableDirective.Metric {
+    var heading: String {
+        switch self {
+        case .test_accuracy: "Test accuracy [95% CI]"
+        case .test_loss: "Test loss"
+        case .nll: "NLL"
+        case .ece: "ECE"
+        case .brier: "Brier"
+        case .agreement: "Agreement"
+        case .kl_to_teacher: "KL to teacher"
+        case .params: "Parameters"
+        }
+    }
+}

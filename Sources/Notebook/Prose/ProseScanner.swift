@@ -1,0 +1,105 @@
+import Foundation
+
+/// Finds inline values and cross-references in a chapter's prose (never in code, raw HTML or
+/// link destinations: only inside the text spans cmark found).
+///
+/// - `{{ name.field | format }}` on one line; the format is optional. `\{{` is literal text.
+/// - `@name` at the start of a word (not inside an e-mail address); `\@` is literal text.
+public enum ProseScanner {
+    public static func scan(_ source: String, spans: [MarkdownDocument.TextSpan], file: String) throws -> [ProseReference] {
+        let lines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+        var found = [ProseReference]()
+        var problems = [Diagnostic]()
+        for span in spans where span.line <= lines.count {
+            let line = lines[span.line - 1]
+            guard span.endColumn <= line.count else { continue }
+            var index = span.startColumn - 1
+            let end = span.endColumn  // exclusive, 0-based
+            func location(_ byte: Int) -> SourceLocation {
+                SourceLocation(file: file, line: span.line, column: String(decoding: line[..<byte], as: UTF8.self).count + 1)
+            }
+            while index < end {
+                let byte = line[index]
+                let escaped = index > 0 && line[index - 1] == UInt8(ascii: "\\")
+                if byte == UInt8(ascii: "{"), index + 1 < end, line[index + 1] == UInt8(ascii: "{"), !escaped {
+                    guard let close = find([UInt8(ascii: "}"), UInt8(ascii: "}")], in: line, from: index + 2, to: end) else {
+                        problems.append(Diagnostic(at: location(index), "'{{' has no closing '}}' on this line; write {{ name.field | format }}"))
+                        break
+                    }
+                    let inner = String(decoding: line[(index + 2)..<close], as: UTF8.self)
+                    switch parseValue(inner) {
+                    case .success(let (name, field, format)):
+                        found.append(ProseReference(name: name, content: .value(field: field, format: format),
+                                                    location: location(index), line: span.line, bytes: index..<(close + 2)))
+                    case .failure(let problem):
+                        problems.append(Diagnostic(at: location(index), problem.message))
+                    }
+                    index = close + 2
+                    continue
+                }
+                if byte == UInt8(ascii: "@"), !escaped, isWordStart(line, index),
+                   index + 1 < end, isLowercaseLetter(line[index + 1]) {
+                    var stop = index + 1
+                    while stop < end, isIdentifierByte(line[stop]) { stop += 1 }
+                    // A trailing underscore is punctuation in prose ("_@fig_" is emphasis).
+                    while line[stop - 1] == UInt8(ascii: "_") { stop -= 1 }
+                    let name = String(decoding: line[(index + 1)..<stop], as: UTF8.self)
+                    found.append(ProseReference(name: name, content: .crossReference, location: location(index),
+                                                line: span.line, bytes: index..<stop))
+                    index = stop
+                    continue
+                }
+                index += 1
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        return found
+    }
+
+    struct Problem: Error { let message: String }
+
+    /// " teacher.test_accuracy | percent(2) " → ("teacher", "test_accuracy", percent(2)).
+    static func parseValue(_ inner: String) -> Result<(String, String, ValueFormat), Problem> {
+        // In a table cell the bar is written "\|".
+        let parts = inner.replacingOccurrences(of: "\\|", with: "|").split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = parts[0].trimmingCharacters(in: .whitespaces)
+        let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard segments.count >= 2, segments.allSatisfy(DirectiveScanner.isIdentifier) else {
+            return .failure(Problem(message: "'{{\(inner)}}' is not an inline value; write {{ name.field }} or {{ name.field | format }}"))
+        }
+        let formatText = parts.count > 1 ? String(parts[1]) : ""
+        if parts.count > 1, formatText.trimmingCharacters(in: .whitespaces).isEmpty {
+            return .failure(Problem(message: "missing format after '|'; use one of \(ValueFormat.names.joined(separator: ", "))"))
+        }
+        guard let format = ValueFormat(formatText) else {
+            let word = formatText.trimmingCharacters(in: .whitespaces)
+            return .failure(Problem(message: "unknown format '\(word)'\(didYouMean(word, among: ValueFormat.Style.allCases.map(\.rawValue))); use one of \(ValueFormat.names.joined(separator: ", "))"))
+        }
+        return .success((segments[0], segments.dropFirst().joined(separator: "."), format))
+    }
+
+    private static func find(_ needle: [UInt8], in line: [UInt8], from start: Int, to end: Int) -> Int? {
+        var index = start
+        while index + needle.count <= end {
+            if Array(line[index..<(index + needle.count)]) == needle { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// `@` begins a word: at the span's start or after a character that cannot end a word or an
+    /// e-mail address's local part.
+    private static func isWordStart(_ line: [UInt8], _ index: Int) -> Bool {
+        guard index > 0 else { return true }
+        let previous = line[index - 1]
+        if previous >= 0x80 { return false }  // a letter of another script
+        return !(isIdentifierByte(previous) || previous >= UInt8(ascii: "A") && previous <= UInt8(ascii: "Z")
+                 || [".", "-", "+", "@", "/", "%"].map { UInt8(ascii: $0) }.contains(previous))
+    }
+
+    private static func isLowercaseLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+
+    private static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        isLowercaseLetter(byte) || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") || byte == UInt8(ascii: "_")
+    }
+}
