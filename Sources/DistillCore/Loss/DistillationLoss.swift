@@ -1,5 +1,6 @@
-/// The distillation loss of Hinton, Vinyals & Dean (2015), in the convention of torchdistill
-/// and of this project: **α weights the soft term**.
+/// The distillation loss of Hinton, Vinyals & Dean (2015), in this project's convention:
+/// **α weights the soft term** (α = 1 is pure distillation). torchdistill's `KDLoss` and Keras's
+/// example put α on the hard term instead: their α is our 1 − α.
 ///
 ///     L = α · T² · KL(p ‖ q) + (1 − α) · CE(y, softmax(s))
 ///
