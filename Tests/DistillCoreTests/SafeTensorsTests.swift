@@ -51,6 +51,8 @@ import Testing
                 "tensor 'w' overlaps another or leaves a gap in the data")
         rejects(file(header: #"{"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#, data: Array(repeating: 0, count: 8)),
                 "4 bytes of data belong to no tensor")
+        rejects(file(header: #"{"w":{"dtype":"F32","shape":[4611686018427387904,8],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]),
+                "tensor 'w' has shape [4611686018427387904, 8], whose element count overflows")
     }
 
     @Test func stateDictWithWrongShapesIsRejected() {

@@ -31,6 +31,12 @@ struct SweepDirective: Directive {
         FieldDoc("best_difference_high", .differenceBound, "Upper end of that interval."),
     ]
 
+    /// The differences exist only with a baseline.
+    var fields: [String: ValueKind] {
+        Dictionary(uniqueKeysWithValues: Self.fieldDocs.filter { baseline != nil || !$0.name.hasPrefix("best_difference") }
+            .map { ($0.name, $0.kind) })
+    }
+
     /// One swept setting and its values, checked against the {distill} schema.
     struct Axis: Sendable {
         let option: String

@@ -76,7 +76,15 @@ public enum SafeTensors {
             guard begin >= 0, begin <= end, end <= dataLength else {
                 throw fail("tensor '\(name)' has data offsets [\(begin), \(end)] outside the \(dataLength)-byte data")
             }
-            let count = shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).partialValue }
+            // The element count must not overflow (a hostile header can claim any shape).
+            var count = 1
+            for dimension in shape {
+                let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
+                guard !overflow, product <= Int.max / 4 else {
+                    throw fail("tensor '\(name)' has shape \(shape), whose element count overflows")
+                }
+                count = product
+            }
             guard end - begin == count * 4 else {
                 throw fail("tensor '\(name)' of shape \(shape) needs \(count * 4) bytes but its offsets span \(end - begin)")
             }
