@@ -4,8 +4,10 @@ import Notebook
 /// Turns directive output blocks into HTML. Figures and tables are numbered through the book in
 /// reading order, before any page is rendered, so that `@name` can point forward.
 struct BlockRenderer {
-    /// "Figure 3" and the page and anchor of each numbered block, by anchor id.
-    private(set) var labels: [String: (label: String, page: String)] = [:]
+    /// "Figure 3" and the page of each numbered block, by anchor id.
+    private var labels: [String: (label: String, page: String)] = [:]
+    /// The anchor of each directive's first numbered block: what `@name` links to.
+    private var firstNumbered: [String: String] = [:]
     /// Image and data files the blocks refer to.
     private(set) var files: [OutputFile] = []
 
@@ -19,8 +21,9 @@ struct BlockRenderer {
                     switch block {
                     case .figure: figures += 1; labels[id] = ("Figure \(figures)", pages[chapter])
                     case .table: tables += 1; labels[id] = ("Table \(tables)", pages[chapter])
-                    case .downloads: break
+                    case .downloads: continue
                     }
+                    if firstNumbered[invocation.name] == nil { firstNumbered[invocation.name] = id }
                 }
             }
         }
@@ -33,9 +36,8 @@ struct BlockRenderer {
 
     /// The first numbered block of directive `name`: what `@name` links to.
     func target(of name: String) -> (href: String, label: String)? {
-        guard let blocks = (0..<8).lazy.map({ Self.anchor(name, $0) }).first(where: { labels[$0] != nil }),
-              let entry = labels[blocks] else { return nil }
-        return ("\(entry.page)#\(blocks)", entry.label)
+        guard let id = firstNumbered[name], let entry = labels[id] else { return nil }
+        return ("\(entry.page)#\(id)", entry.label)
     }
 
     /// HTML for all blocks of a directive, with its source folded underneath when `echo` is set.

@@ -53,7 +53,7 @@ public enum OutputWriter {
     public static func checkReplaceable(_ directory: URL, protecting protected: [URL]) throws {
         let shown = directory.relativePath
         let target = resolved(directory)
-        for folder in protected.map(resolved) where target == folder || folder.hasPrefix(target + "/") || target == "/" {
+        if target == "/" || protected.map(resolved).contains(where: { $0 == target || $0.hasPrefix(target + "/") }) {
             throw Diagnostic(at: nil, "refusing to write the report into '\(shown)': it holds the book's own files, which a build would replace; choose a separate folder such as 'output'")
         }
         let fileManager = FileManager.default

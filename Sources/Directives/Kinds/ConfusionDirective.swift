@@ -11,25 +11,21 @@ struct ConfusionDirective: Directive {
     static let options: [OptionSpec] = [
         .required("run", .reference(kinds: ["train", "distill", "model"]), "The run."),
         .optional("normalize", .boolean, default: "true", "Show each true class's row as shares (true) or raw counts (false)."),
-        CommonOptions.specs(for: .figure).first { $0.name == "width" }!.withDefault("640"),
-        CommonOptions.specs(for: .figure).first { $0.name == "height" }!.withDefault("560"),
+        CommonOptions.width.withDefault("640"),
+        CommonOptions.height.withDefault("560"),
     ]
 
     let name: String
     let run: Dependency
     let normalize: Bool
-    let caption: String?
-    let alt: String?
-    let size: Size
+    let presentation: FigureOptions
     var dependencies: [Dependency] { [run] }
 
     init(name: String, options: DirectiveOptions) throws {
         self.name = name
         run = options.reference("run")!
         normalize = options.get("normalize")
-        caption = options.optional("caption")
-        alt = options.optional("alt")
-        size = FigureSize(options).size
+        presentation = FigureOptions(options)
     }
 
     func run(in context: ExecutionContext) throws -> DirectiveResult {
@@ -45,17 +41,16 @@ struct ConfusionDirective: Directive {
             return row.map { normalize ? (total > 0 ? Double($0) / Double(total) : 0) : Double($0) }
         }
         let chart = Heatmap(xTitle: "Predicted class", yTitle: "True class", rowLabels: test.classNames,
-                            columnLabels: test.classNames, values: values, size: size)
+                            columnLabels: test.classNames, values: values, size: presentation.size)
         let seeds = runs.models.count
         let pooled = seeds > 1 ? ", pooled over \(seeds) seeds" : ""
         let defaultCaption = "Confusion matrix of '\(run.name)' on its \(test.exampleCount) test examples\(pooled): rows are true classes, columns predictions"
             + (normalize ? "; each row shows shares of that class." : "; cells count examples.")
         let confusions = counts.indices.flatMap { r in counts.indices.filter { $0 != r }.map { (r, $0, counts[r][$0]) } }
             .filter { $0.2 > 0 }.sorted { ($0.2, $1.0) > ($1.2, $0.0) }.prefix(3)
-        let description = alt ?? "Heatmap of true against predicted classes for \(run.name)\(pooled). "
+        let description = "Heatmap of true against predicted classes for \(run.name)\(pooled). "
             + (confusions.isEmpty ? "Every test example is on the diagonal." : "The most frequent confusions: "
                 + confusions.map { "\(test.classNames[$0.0]) taken for \(test.classNames[$0.1]) \($0.2) times" }.joined(separator: ", ") + ".")
-        return DirectiveResult(blocks: [.figure(Figure(fileName: "\(name).png", png: try chart.renderPNG(), width: Int(size.width),
-                                                       height: Int(size.height), caption: caption ?? defaultCaption, alt: description))])
+        return DirectiveResult(blocks: [.figure(presentation.figure("\(name).png", png: try chart.renderPNG(), caption: defaultCaption, alt: description))])
     }
 }

@@ -58,8 +58,7 @@ struct DistillDirective: Directive {
     func run(in context: ExecutionContext) throws -> DirectiveResult {
         let teacherRuns = try context.value(of: teacher.name, as: TrainedRuns.self, expected: "a teacher ({train}, {distill} or {model})")
         let result = try distil(from: teacherRuns, projectDirectory: context.projectDirectory)
-        return DirectiveResult(value: result, blocks: [.table(RunSummary.table(result, caption: caption))],
-                               fields: Self.fields(result))
+        return RunSummary.result(result, caption: caption, fields: Self.fields(result))
     }
 
     /// Trains the students.

@@ -36,9 +36,7 @@ struct HistogramDirective: Directive {
     let split: SplitName
     let bins: Int?
     let layout: Layout
-    let caption: String?
-    let alt: String?
-    let size: Size
+    let presentation: FigureOptions
     var dependencies: [Dependency] { [model] }
 
     init(name: String, options: DirectiveOptions) throws {
@@ -49,29 +47,27 @@ struct HistogramDirective: Directive {
         split = options.choice("split")
         bins = options.optional("bins")
         layout = options.choice("layout")
-        caption = options.optional("caption")
-        alt = options.optional("alt")
-        size = FigureSize(options).size
+        presentation = FigureOptions(options)
     }
 
     func run(in context: ExecutionContext) throws -> DirectiveResult {
         let runs = try context.value(of: model.name, as: TrainedRuns.self, expected: "a network ({train}, {distill} or {model})")
         let data = split == .test ? runs.data.test : runs.data.train
+        let targets = SoftTargets(runs.models[0], features: data.features)
         let series = temperatures.map { temperature in
-            let soft = SoftTargets.probabilities(runs.models[0], features: data.features, temperature: temperature)
+            let soft = targets.probabilities(temperature: temperature)
             return HistogramSeries(name: "T = \(Format.number(temperature))",
                                    values: zip(soft, data.labels).map { Self.value(quantity, probabilities: $0, label: $1) })
         }
         let chart = Histogram(xTitle: quantity.axisTitle, series: series, binning: bins.map(Binning.count) ?? .freedmanDiaconis,
-                              layout: layout == .overlaid ? .overlaid : .smallMultiples, size: size)
+                              layout: layout == .overlaid ? .overlaid : .smallMultiples, size: presentation.size)
         let medians = series.map { Self.median($0.values) }
         let what = "\(quantity.description) of '\(model.name)' over its \(data.exampleCount) \(split.rawValue) examples"
         let defaultCaption = "The \(what), at T = \(temperatures.map(Format.number).joined(separator: ", "))"
             + (quantity == .entropy ? " (in nats; at most ln \(data.classCount) = \(Format.number(Entropy.maximum(classes: data.classCount))))" : "") + "."
-        let description = alt ?? "Histograms of the \(what), one per temperature; the median is "
+        let description = "Histograms of the \(what), one per temperature; the median is "
             + zip(temperatures, medians).map { "\(Format.number($1)) at T = \(Format.number($0))" }.joined(separator: ", ") + "."
-        return DirectiveResult(blocks: [.figure(Figure(fileName: "\(name).png", png: try chart.renderPNG(), width: Int(size.width),
-                                                       height: Int(size.height), caption: caption ?? defaultCaption, alt: description))],
+        return DirectiveResult(blocks: [.figure(presentation.figure("\(name).png", png: try chart.renderPNG(), caption: defaultCaption, alt: description))],
                                fields: ["examples": .count(data.exampleCount)])
     }
 

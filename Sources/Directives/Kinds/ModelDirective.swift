@@ -44,7 +44,6 @@ struct ModelDirective: Directive {
             throw ExecutionError("'\(file)' holds a \(architecture.description) network, but '\(data.name)' has \(prepared.featureCount) features and \(split.classNames.count) classes")
         }
         let result = TrainedRuns(name: name, split: split, model: model)
-        return DirectiveResult(value: result, blocks: [.table(RunSummary.table(result, caption: caption))],
-                               fields: RunFields.values(result))
+        return RunSummary.result(result, caption: caption)
     }
 }

@@ -29,9 +29,7 @@ struct PlotDirective: Directive {
     let metric: Metric
     let split: Split
     let title: String
-    let caption: String?
-    let alt: String?
-    let size: Size
+    let presentation: FigureOptions
     var dependencies: [Dependency] { runs }
 
     init(name: String, options: DirectiveOptions) throws {
@@ -40,9 +38,7 @@ struct PlotDirective: Directive {
         metric = options.choice("metric")
         split = options.choice("split")
         title = options.get("title")
-        caption = options.optional("caption")
-        alt = options.optional("alt")
-        size = FigureSize(options).size
+        presentation = FigureOptions(options)
     }
 
     func run(in context: ExecutionContext) throws -> DirectiveResult {
@@ -72,22 +68,13 @@ struct PlotDirective: Directive {
         }
         let yTitle = metric == .accuracy ? "Accuracy"
             : lossNames.count == 1 ? (lossNames.first == "cross-entropy" ? "Loss (cross-entropy)" : "Distillation loss L") : "Loss (L for students' training curves, else cross-entropy)"
-        let chart = LineChart(title: title, xTitle: "Epoch", yTitle: yTitle, series: series, size: size)
+        let chart = LineChart(title: title, xTitle: "Epoch", yTitle: yTitle, series: series, size: presentation.size)
         let png = try chart.renderPNG()
         let names = runs.map(\.name).joined(separator: ", ")
         let defaultCaption = "\(metric == .loss ? "Loss" : "Accuracy") of \(names) by epoch"
             + (lossNames.contains("distillation loss L") ? " (a student's training curve is the distillation loss L; test curves are cross-entropy)" : "")
             + "; shaded bands are 95% confidence intervals over seeds."
-        let description = alt ?? "Line chart of \(metric.rawValue) against epoch for \(series.map(\.name).joined(separator: ", "))."
-        return DirectiveResult(blocks: [.figure(Figure(fileName: "\(name).png", png: png, width: Int(size.width),
-                                                       height: Int(size.height), caption: caption ?? defaultCaption, alt: description))])
-    }
-}
-
-/// A figure's `width` and `height` options, in points.
-struct FigureSize {
-    let size: Size
-    init(_ options: DirectiveOptions) {
-        size = Size(width: Double(options.get("width", as: Int.self)), height: Double(options.get("height", as: Int.self)))
+        let description = "Line chart of \(metric.rawValue) against epoch for \(series.map(\.name).joined(separator: ", "))."
+        return DirectiveResult(blocks: [.figure(presentation.figure("\(name).png", png: png, caption: defaultCaption, alt: description))])
     }
 }

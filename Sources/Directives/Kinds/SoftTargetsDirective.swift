@@ -22,7 +22,7 @@ struct SoftTargetsDirective: Directive {
         .optional("examples", .list(.integer(0...1_000_000), count: 1...12), "Test-set indices (0-based) of the examples to show."),
         .optional("pick", .choice(Pick.self), "Instead of `examples`: the most confident, least confident or misclassified test examples."),
         .optional("count", .integer(1...12), default: "3", "How many examples `pick` chooses."),
-        CommonOptions.specs(for: .figure).first { $0.name == "height" }!.withDefault("420"),
+        CommonOptions.height.withDefault("420"),
     ]
 
     enum Pick: String, CaseIterable { case confident, uncertain, misclassified }
@@ -33,9 +33,7 @@ struct SoftTargetsDirective: Directive {
     let examples: [Int]?
     let pick: Pick?
     let count: Int
-    let caption: String?
-    let alt: String?
-    let size: Size
+    let presentation: FigureOptions
     var dependencies: [Dependency] { [model] }
 
     init(name: String, options: DirectiveOptions) throws {
@@ -48,39 +46,37 @@ struct SoftTargetsDirective: Directive {
         guard (examples == nil) != (pick == nil) else {
             throw Diagnostic(at: options.location, "{soft_targets} needs either 'examples' or 'pick' (not both)")
         }
-        caption = options.optional("caption")
-        alt = options.optional("alt")
-        size = FigureSize(options).size
+        presentation = FigureOptions(options)
     }
 
     func run(in context: ExecutionContext) throws -> DirectiveResult {
         let runs = try context.value(of: model.name, as: TrainedRuns.self, expected: "a network ({train}, {distill} or {model})")
         let test = runs.data.test
-        let network = runs.models[0]
-        let plain = SoftTargets.probabilities(network, features: test.features, temperature: 1)
-        let chosen = try choose(plain, labels: test.labels)
-        let perTemperature = temperatures.map { SoftTargets.probabilities(network, features: test.features, temperature: $0) }
+        let targets = SoftTargets(runs.models[0], features: test.features)
+        let predictions = targets.predictions
+        let chosen = try choose(targets.probabilities(temperature: 1), predictions: predictions, labels: test.labels)
+        let perTemperature = temperatures.map { targets.probabilities(temperature: $0) }
         let classes = test.classNames
         var blocks = [OutputBlock]()
         for (position, example) in chosen.enumerated() {
             let series = zip(temperatures, perTemperature).map { BarSeries(name: "T = \(Format.number($0))", values: $1[example]) }
-            let predicted = plain[example].indices.max { plain[example][$0] < plain[example][$1] }!
-            let title = "Test example \(example): true \(classes[test.labels[example]]), predicted \(classes[predicted])"
+            let title = "Test example \(example): true \(classes[test.labels[example]]), predicted \(classes[predictions[example]])"
             let chart = GroupedBarChart(title: title, xTitle: "Class", yTitle: "Probability", groups: classes, series: series,
-                                        valueLabels: classes.count * temperatures.count <= 24, yRange: 0...1, size: size)
-            let text = caption.map { chosen.count > 1 ? "\($0) (example \(position + 1) of \(chosen.count))" : $0 }
-                ?? "Soft targets of '\(model.name)' for test example \(example) (true class \(classes[test.labels[example]])) at T = \(temperatures.map(Format.number).joined(separator: ", ")): the wrong classes' shares grow with T."
+                                        valueLabels: classes.count * temperatures.count <= 24, yRange: 0...1, size: presentation.size)
+            let text = "Soft targets of '\(model.name)' for test example \(example) (true class \(classes[test.labels[example]])) at T = \(temperatures.map(Format.number).joined(separator: ", ")): the wrong classes' shares grow with T."
             let top = perTemperature.last![example].enumerated().sorted { $0.element > $1.element }.prefix(3)
-            let description = alt ?? "Bar chart of the probability \(model.name) gives each class for test example \(example); at T = \(Format.number(temperatures.last!)) the largest are "
+            let description = "Bar chart of the probability \(model.name) gives each class for test example \(example); at T = \(Format.number(temperatures.last!)) the largest are "
                 + top.map { "\(classes[$0.offset]) \(Format.percent($0.element))" }.joined(separator: ", ") + "."
-            blocks.append(.figure(Figure(fileName: "\(name)-\(example).png", png: try chart.renderPNG(), width: Int(size.width),
-                                         height: Int(size.height), caption: text, alt: description)))
+            // The author's caption serves every example's figure, numbered when there are several.
+            let suffix = chosen.count > 1 ? " (example \(position + 1) of \(chosen.count))" : ""
+            blocks.append(.figure(presentation.figure("\(name)-\(example).png", png: try chart.renderPNG(), caption: text,
+                                                      alt: description, captionSuffix: suffix)))
         }
         return DirectiveResult(blocks: blocks)
     }
 
     /// The examples to show: as given, or picked by confidence at T = 1 (ties by index).
-    private func choose(_ probabilities: [[Double]], labels: [Int]) throws -> [Int] {
+    private func choose(_ probabilities: [[Double]], predictions: [Int], labels: [Int]) throws -> [Int] {
         if let examples {
             for example in examples where example >= labels.count {
                 throw ExecutionError("test example \(example) does not exist: the test set has \(labels.count) examples (0–\(labels.count - 1))")
@@ -93,7 +89,7 @@ struct SoftTargetsDirective: Directive {
         case .confident: return Array(order.prefix(count))
         case .uncertain: return Array(order.reversed().prefix(count))
         case .misclassified:
-            let wrong = probabilities.indices.filter { i in probabilities[i].indices.max { probabilities[i][$0] < probabilities[i][$1] }! != labels[i] }
+            let wrong = labels.indices.filter { predictions[$0] != labels[$0] }
             guard !wrong.isEmpty else { throw ExecutionError("'\(model.name)' classifies every test example correctly: there is no misclassified example to show") }
             return Array(wrong.prefix(count))
         }

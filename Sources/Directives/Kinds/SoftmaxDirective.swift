@@ -26,9 +26,7 @@ struct SoftmaxDirective: Directive {
     let logits: [Double]
     let temperatures: [Double]
     let labels: [String]
-    let caption: String?
-    let alt: String?
-    let size: Size
+    let presentation: FigureOptions
     var dependencies: [Dependency] { [] }
 
     init(name: String, options: DirectiveOptions) throws {
@@ -40,9 +38,7 @@ struct SoftmaxDirective: Directive {
             throw options.error("labels", "'labels' names \(labels.count) classes, but there are \(logits.count) logits")
         }
         self.labels = labels
-        caption = options.optional("caption")
-        alt = options.optional("alt")
-        size = FigureSize(options).size
+        presentation = FigureOptions(options)
     }
 
     func run(in context: ExecutionContext) throws -> DirectiveResult {
@@ -52,11 +48,11 @@ struct SoftmaxDirective: Directive {
         let entropies = rows.map(Entropy.nats)
         let chart = GroupedBarChart(xTitle: "Class", yTitle: "Probability", groups: labels,
                                     series: zip(temperatures, rows).map { BarSeries(name: "T = \(Format.number($0))", values: $1) },
-                                    valueLabels: labels.count * temperatures.count <= 24, yRange: 0...1, size: size)
+                                    valueLabels: labels.count * temperatures.count <= 24, yRange: 0...1, size: presentation.size)
         let logitsText = logits.map(Format.number).joined(separator: ", ")
-        let figureCaption = caption ?? "Softmax of the logits (\(logitsText)) at temperatures \(temperatures.map(Format.number).joined(separator: ", ")): higher T spreads the probability over more classes."
-        let description = alt ?? "Grouped bar chart: for each temperature, the probability of "
-            + labels.enumerated().map { "\($1)" }.joined(separator: ", ") + "; at T = \(Format.number(temperatures[0])) the largest is \(Format.percent(rows[0].max()!)), at T = \(Format.number(temperatures.last!)) \(Format.percent(rows.last!.max()!))."
+        let figureCaption = "Softmax of the logits (\(logitsText)) at temperatures \(temperatures.map(Format.number).joined(separator: ", ")): higher T spreads the probability over more classes."
+        let description = "Grouped bar chart: for each temperature, the probability of "
+            + labels.joined(separator: ", ") + "; at T = \(Format.number(temperatures[0])) the largest is \(Format.percent(rows[0].max()!)), at T = \(Format.number(temperatures.last!)) \(Format.percent(rows.last!.max()!))."
         let table = Table(caption: "Softmax probabilities of the logits (\(logitsText)) and their entropy in nats (at most ln \(logits.count) = \(Format.number(Entropy.maximum(classes: logits.count))) for a uniform distribution).",
                           header: ["T"] + labels + ["Entropy"],
                           rows: zip(temperatures, zip(rows, entropies)).map { temperature, row in
@@ -64,8 +60,7 @@ struct SoftmaxDirective: Directive {
                           },
                           alignments: Array(repeating: .trailing, count: labels.count + 2))
         return DirectiveResult(blocks: [
-            .figure(Figure(fileName: "\(name).png", png: try chart.renderPNG(), width: Int(size.width), height: Int(size.height),
-                           caption: figureCaption, alt: description)),
+            .figure(presentation.figure("\(name).png", png: try chart.renderPNG(), caption: figureCaption, alt: description)),
             .table(table),
         ])
     }

@@ -37,6 +37,17 @@ struct SweepDirective: Directive {
             .map { ($0.name, $0.kind) })
     }
 
+    /// One grid point's outcome.
+    struct GridPoint {
+        /// "temperature = 4, alpha = 0.5"
+        let label: String
+        /// The value index along each axis.
+        let indices: [Int]
+        let accuracy: AccuracyInterval
+        /// The paired difference to the baseline, when there is one.
+        let comparison: PairedComparison?
+    }
+
     /// One swept setting and its values, checked against the {distill} schema.
     struct Axis: Sendable {
         let option: String
@@ -49,9 +60,7 @@ struct SweepDirective: Directive {
     let baseline: Dependency?
     let axes: [Axis]
     let seedCount: Int?
-    let caption: String?
-    let alt: String?
-    let size: Size
+    let presentation: FigureOptions
     var dependencies: [Dependency] { [base] + (baseline.map { [$0] } ?? []) }
 
     init(name: String, options: DirectiveOptions) throws {
@@ -59,16 +68,14 @@ struct SweepDirective: Directive {
         base = options.reference("base")!
         baseline = options.reference("baseline")
         seedCount = options.optional("seeds")
-        caption = options.optional("caption")
-        alt = options.optional("alt")
-        size = FigureSize(options).size
+        presentation = FigureOptions(options)
         guard case .mapping(let pairs) = options.value("over")!.shape else { preconditionFailure("checked as a mapping") }
         let distillSpecs = Dictionary(uniqueKeysWithValues: DistillDirective.schema.map { ($0.name, $0) })
         axes = try pairs.map { key, value in
             guard case .list(let items) = value.shape, (1...12).contains(items.count) else {
                 throw Diagnostic(at: value.location, "'\(key)' in 'over' must be a list of 1 to 12 values, e.g. [1, 4, 10]")
             }
-            for item in items { try OptionChecker(name: key, subject: "{sweep}").check(item, against: distillSpecs[key]!.type) }
+            for item in items { try OptionChecker(name: key).check(item, against: distillSpecs[key]!.type) }
             return Axis(option: key, values: items)
         }
         let points = axes.reduce(1) { $0 * $1.values.count }
@@ -84,22 +91,22 @@ struct SweepDirective: Directive {
         if let seedCount { seeds = (0..<UInt64(seedCount)).map { seeds[0] + $0 } }
         let grid = axes.count == 1 ? axes[0].values.indices.map { [$0] }
             : axes[0].values.indices.flatMap { i in axes[1].values.indices.map { [i, $0] } }
-        var points = [(label: String, indices: [Int], accuracy: AccuracyInterval, comparison: PairedComparison?)]()
-        for indices in grid {
-            let point = variant(of: recipe, at: indices, seeds: seeds)
-            let student = try point.distil(from: distillation.teacher, projectDirectory: context.projectDirectory)
-            let accuracies = student.evaluations().map(\.accuracy)
+        let points = try grid.map { indices in
+            let student = try variant(of: recipe, at: indices, seeds: seeds)
+                .distil(from: distillation.teacher, projectDirectory: context.projectDirectory)
             let label = zip(axes, indices).map { "\($0.option) = \($0.labels[$1])" }.joined(separator: ", ")
-            let comparison = try baselineRuns.map { try PairedDifference.compare(accuracies, seeds: seeds, baseline: $0, what: "grid point \(label)") }
-            points.append((label, indices, AccuracyInterval(accuracies: accuracies, testCount: student.data.test.exampleCount), comparison))
+            let comparison = try baselineRuns.map {
+                try PairedDifference.compare(student.evaluations.map(\.accuracy), seeds: seeds, baseline: $0, what: "grid point \(label)")
+            }
+            return GridPoint(label: label, indices: indices, accuracy: student.accuracy, comparison: comparison)
         }
         let best = points.indices.max { (points[$0].accuracy.mean, $1) < (points[$1].accuracy.mean, $0) }!
         var fields: [String: InlineValue] = [
             "best": .text(points[best].label),
-            "best_accuracy": .proportion(points[best].accuracy.mean, interval: points[best].accuracy.lower...points[best].accuracy.upper),
+            "best_accuracy": points[best].accuracy.inlineValue,
         ]
         if let comparison = points[best].comparison { fields.merge(PairedDifference.fields(comparison, prefix: "best_")) { $1 } }
-        return DirectiveResult(blocks: [.figure(try figure(points.map { ($0.indices, $0.accuracy) }, baseline: baselineRuns, seeds: seeds.count)),
+        return DirectiveResult(blocks: [.figure(try figure(points, baseline: baselineRuns, seeds: seeds.count)),
                                         .table(table(points, seeds: seeds.count))],
                                fields: fields)
     }
@@ -121,34 +128,33 @@ struct SweepDirective: Directive {
         return DistillDirective(name: name, teacher: recipe.teacher, temperature: temperature, alpha: alpha, training: training)
     }
 
-    private func figure(_ points: [([Int], AccuracyInterval)], baseline: TrainedRuns?, seeds: Int) throws -> Figure {
+    private func figure(_ points: [GridPoint], baseline: TrainedRuns?, seeds: Int) throws -> Figure {
         let first = axes[0]
         let numeric = first.option != "hidden"
         let x = first.values.indices.map { numeric ? Double(option: first.values[$0])! : Double($0) }
         let groups = axes.count == 2 ? axes[1].values.indices.map { [$0] } : [[]]
         var series = groups.map { group in
-            let matching = points.filter { Array($0.0.dropFirst()) == group }
+            let matching = points.filter { Array($0.indices.dropFirst()) == group }
             let name = axes.count == 2 ? "\(axes[1].option) = \(axes[1].labels[group[0]])" : "distilled"
-            return PointRangeSeries(name: name, x: matching.map { x[$0.0[0]] }, center: matching.map { $0.1.mean },
-                                    lower: matching.map { $0.1.lower }, upper: matching.map { $0.1.upper })
+            return PointRangeSeries(name: name, x: matching.map { x[$0.indices[0]] }, center: matching.map(\.accuracy.mean),
+                                    lower: matching.map(\.accuracy.lower), upper: matching.map(\.accuracy.upper))
         }
         if let baseline {
-            let level = AccuracyInterval(baseline)
+            let level = baseline.accuracy
             series.append(PointRangeSeries(name: "baseline \(baseline.name)", x: x, center: x.map { _ in level.mean },
                                            lower: x.map { _ in level.lower }, upper: x.map { _ in level.upper }))
         }
         let chart = PointRangeChart(xTitle: first.option, yTitle: "Test accuracy", categories: numeric ? nil : first.labels,
-                                    series: series, size: size)
+                                    series: series, size: presentation.size)
         let defaultCaption = "Test accuracy of '\(base.name)' distilled with each \(axes.map(\.option).joined(separator: " and ")) "
             + "(mean over \(seeds) seeds with 95% intervals)" + (baseline.map { "; the baseline '\($0.name)' is repeated at every point for reference" } ?? "") + "."
-        let description = alt ?? "Point-range chart of test accuracy against \(first.option) for "
-            + series.map(\.name).joined(separator: ", ") + "; means from " + Format.percent(points.map(\.1.mean).min()!)
-            + " to " + Format.percent(points.map(\.1.mean).max()!) + "."
-        return Figure(fileName: "\(name).png", png: try chart.renderPNG(), width: Int(size.width), height: Int(size.height),
-                      caption: caption ?? defaultCaption, alt: description)
+        let description = "Point-range chart of test accuracy against \(first.option) for "
+            + series.map(\.name).joined(separator: ", ") + "; means from " + Format.percent(points.map(\.accuracy.mean).min()!)
+            + " to " + Format.percent(points.map(\.accuracy.mean).max()!) + "."
+        return presentation.figure("\(name).png", png: try chart.renderPNG(), caption: defaultCaption, alt: description)
     }
 
-    private func table(_ points: [(label: String, indices: [Int], accuracy: AccuracyInterval, comparison: PairedComparison?)], seeds: Int) -> Table {
+    private func table(_ points: [GridPoint], seeds: Int) -> Table {
         var header = axes.map(\.option) + ["Test accuracy", "95% CI"]
         if let baseline { header += ["Δ vs \(baseline.name)", "95% CI of Δ", "Wins/ties/losses"] }
         let rows = points.map { point in

@@ -65,13 +65,13 @@ struct TableDirective: Directive {
         var fields = [String: InlineValue]()
         var clipped = false
         for result in results {
-            let evaluations = result.evaluations()
+            let evaluations = result.evaluations
             var row = [result.name, result.architecture.description, String(result.seeds.count)]
             for metric in metrics {
                 switch metric {
                 case .test_accuracy:
-                    let accuracy = AccuracyInterval(result)
-                    clipped = clipped || accuracy.note.contains("clipped")
+                    let accuracy = result.accuracy
+                    clipped = clipped || accuracy.isClipped
                     row.append("\(Format.percent(accuracy.mean)) \(accuracy.bracketed)")
                 case .test_loss, .nll: row.append(Format.number(Summary(evaluations.map(\.crossEntropy)).mean))
                 case .ece: row.append(Format.number(Summary(evaluations.map(\.expectedCalibrationError)).mean))

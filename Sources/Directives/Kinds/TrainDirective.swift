@@ -45,7 +45,6 @@ struct TrainDirective: Directive {
         }
         let result = TrainedRuns(name: name, kind: Self.kind, split: split, data: data,
                                  runs: SeededRuns(seeds: training.seeds, runs: models))
-        return DirectiveResult(value: result, blocks: [.table(RunSummary.table(result, caption: caption))],
-                               fields: RunFields.values(result))
+        return RunSummary.result(result, caption: caption)
     }
 }

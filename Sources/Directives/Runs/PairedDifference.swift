@@ -8,14 +8,14 @@ enum PairedDifference {
         guard baseline.seeds == seeds else {
             throw ExecutionError("\(what) ran seeds \(describe(seeds)), but the baseline '\(baseline.name)' ran \(describe(baseline.seeds)); paired differences need the same seeds")
         }
-        return PairedComparison(baseline: baseline.evaluations().map(\.accuracy), candidate: candidate)
+        return PairedComparison(baseline: baseline.evaluations.map(\.accuracy), candidate: candidate)
     }
 
     /// "+0.5 pp [−0.2, +1.2]" or, for one seed, "+3.3 pp".
     static func describe(_ comparison: PairedComparison) -> (difference: String, interval: String) {
         let value = InlineValue.difference(comparison.summary.mean, interval: interval(comparison))
         return (ValueFormat("percent")!.format(value),
-                comparison.differences.count > 1 ? ValueFormat("ci")!.format(value).drop { $0 != "[" }.description : "—")
+                comparison.differences.count > 1 ? ValueFormat("ci")!.intervalText(value) : "—")
     }
 
     static func interval(_ comparison: PairedComparison) -> ClosedRange<Double>? {

@@ -15,10 +15,10 @@ enum RunFields {
     ]
 
     static func values(_ runs: TrainedRuns) -> [String: InlineValue] {
-        let accuracy = AccuracyInterval(runs)
-        let losses = Summary(runs.evaluations().map(\.crossEntropy))
+        let accuracy = runs.accuracy
+        let losses = Summary(runs.evaluations.map(\.crossEntropy))
         var values: [String: InlineValue] = [
-            "test_accuracy": .proportion(accuracy.mean, interval: accuracy.lower...accuracy.upper),
+            "test_accuracy": accuracy.inlineValue,
             "test_accuracy_low": .proportion(accuracy.lower),
             "test_accuracy_high": .proportion(accuracy.upper),
             "test_loss": .real(losses.mean, interval: interval(losses)),

@@ -4,10 +4,16 @@ import Notebook
 /// The summary table a {train}, {distill} or {model} directive shows: final metrics with an
 /// honest 95% interval (see `AccuracyInterval`).
 enum RunSummary {
+    /// A run's directive result: the run for other directives, its summary table, and its
+    /// inline values (`RunFields`, unless the kind adds its own).
+    static func result(_ runs: TrainedRuns, caption: String?, fields: [String: InlineValue]? = nil) -> DirectiveResult {
+        DirectiveResult(value: runs, blocks: [.table(table(runs, caption: caption))], fields: fields ?? RunFields.values(runs))
+    }
+
     static func table(_ result: TrainedRuns, caption: String?) -> Table {
         let architecture = result.architecture
-        let accuracy = AccuracyInterval(result)
-        let evaluations = result.evaluations()
+        let accuracy = result.accuracy
+        let evaluations = result.evaluations
         let testCount = result.data.test.exampleCount
         var header = ["Network", "Parameters", "Seeds", "Epochs", "Train loss", "Test loss", "Test accuracy", "95% CI"]
         var row = [architecture.description, String(architecture.parameterCount), String(result.seeds.count),

@@ -1,13 +1,21 @@
 import DistillCore
 
-/// A network's soft targets: its softmax at temperature T over a split's examples (in Double,
-/// from the float logits), and the quantities a histogram shows.
-enum SoftTargets {
-    /// probabilities[i] for example i.
-    static func probabilities(_ model: MLP<Float>, features: Matrix<Float>, temperature: Double) -> [[Double]] {
+/// A network's logits over a set of examples (in Double, computed once) and its soft targets,
+/// the softmax at temperature T, for any T.
+struct SoftTargets {
+    let logits: Matrix<Double>
+
+    init(_ model: MLP<Float>, features: Matrix<Float>) {
         let logits = model.logits(features)
-        let doubles = Matrix<Double>(rows: logits.rows, columns: logits.columns, values: logits.values.map(Double.init))
-        let soft = Softmax.probabilities(doubles, temperature: temperature)
+        self.logits = Matrix(rows: logits.rows, columns: logits.columns, values: logits.values.map(Double.init))
+    }
+
+    /// probabilities[i] for example i.
+    func probabilities(temperature: Double) -> [[Double]] {
+        let soft = Softmax.probabilities(logits, temperature: temperature)
         return (0..<soft.rows).map { Array(soft.row($0)) }
     }
+
+    /// The class each example is predicted to be.
+    var predictions: [Int] { logits.argmaxPerRow() }
 }

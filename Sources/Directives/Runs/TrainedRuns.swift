@@ -13,6 +13,8 @@ public struct TrainedRuns: Sendable {
     public let models: [MLP<Float>]
     /// Per-seed training, absent for a loaded {model}.
     public let runs: SeededRuns?
+    /// The test-set scores of each seed's final network, computed once.
+    let evaluations: [Evaluation]
     /// For a distilled student: its teacher and the loss settings.
     let distillation: Distillation?
 
@@ -44,6 +46,7 @@ public struct TrainedRuns: Sendable {
         self.models = runs.runs.map(\.model)
         self.runs = runs
         self.distillation = distillation
+        evaluations = Self.evaluate(models, on: data)
     }
 
     init(name: String, split: SplitData, model: MLP<Float>) {
@@ -55,13 +58,18 @@ public struct TrainedRuns: Sendable {
         models = [model]
         runs = nil
         distillation = nil
+        evaluations = Self.evaluate(models, on: data)
     }
 
     var architecture: MLPArchitecture { models[0].architecture }
 
-    /// The test-set scores of each seed's network.
-    func evaluations() -> [Evaluation] {
+    private static func evaluate(_ models: [MLP<Float>], on data: PreparedData) -> [Evaluation] {
         models.map { Evaluation(logits: $0.logits(data.test.features), labels: data.test.labels) }
+    }
+
+    /// Test accuracy over the seeds with its 95% interval.
+    var accuracy: AccuracyInterval {
+        AccuracyInterval(accuracies: evaluations.map(\.accuracy), testCount: data.test.exampleCount)
     }
 
     /// The network that teaches student seed `index` of `count`: the same seed when the

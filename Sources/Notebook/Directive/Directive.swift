@@ -75,18 +75,13 @@ public struct FieldDoc: Sendable {
 
 /// The options that every kind which shows something takes.
 public enum CommonOptions {
+    public static let echo = OptionSpec.optional("echo", .boolean, default: "false", "Show the directive's own source, folded, under its output.")
+    public static let caption = OptionSpec.optional("caption", .text, "Caption under the figure or above the table (a description is generated when absent).")
+    public static let alt = OptionSpec.optional("alt", .text, "Alternative text of the figure for screen readers (generated from the data when absent).")
+    public static let width = OptionSpec.optional("width", .integer(200...2000), default: "800", "Figure width in points.")
+    public static let height = OptionSpec.optional("height", .integer(150...2000), default: "500", "Figure height in points.")
+
     public static func specs(for shows: Shows) -> [OptionSpec] {
-        var specs = [OptionSpec.optional("echo", .boolean, default: "false", "Show the directive's own source, folded, under its output.")]
-        if !shows.isDisjoint(with: [.table, .figure]) {
-            specs.append(.optional("caption", .text, "Caption under the figure or above the table (a description is generated when absent)."))
-        }
-        if shows.contains(.figure) {
-            specs += [
-                .optional("alt", .text, "Alternative text of the figure for screen readers (generated from the data when absent)."),
-                .optional("width", .integer(200...2000), default: "800", "Figure width in points."),
-                .optional("height", .integer(150...2000), default: "500", "Figure height in points."),
-            ]
-        }
-        return specs
+        [echo] + (shows.isDisjoint(with: [.table, .figure]) ? [] : [caption]) + (shows.contains(.figure) ? [alt, width, height] : [])
     }
 }

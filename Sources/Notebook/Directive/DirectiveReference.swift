@@ -14,7 +14,7 @@ public enum DirectiveReference {
     public static func text(for type: any Directive.Type) -> String {
         var lines = ["{\(type.kind)} — \(type.summary)", "  shows: \(type.shows.description)", "  options:"]
         for spec in type.schema {
-            let requirement = spec.isRequired ? "required" : spec.defaultValue.map { "default \($0 == "''" ? "empty" : $0)" } ?? "optional"
+            let requirement = spec.isRequired ? "required" : spec.defaultText.map { "default \($0 == "''" ? "empty" : $0)" } ?? "optional"
             lines.append("    \(spec.name): \(spec.type.description) (\(requirement))")
             lines.append("        \(spec.summary)")
         }

@@ -27,7 +27,7 @@ public struct DirectiveOptions: Sendable {
                 throw Diagnostic(at: keyLocation, "unknown option '\(key)' for \(subject)\(didYouMean(key, among: schema.map(\.name)))")
             }
             guard values[key] == nil else { throw Diagnostic(at: keyLocation, "option '\(key)' is given twice") }
-            try OptionChecker(name: key, subject: subject).check(value, against: spec.type)
+            try OptionChecker(name: key).check(value, against: spec.type)
             values[key] = value
         }
         for spec in schema where spec.isRequired && values[spec.name] == nil {
@@ -53,10 +53,7 @@ public struct DirectiveOptions: Sendable {
     public func value(_ key: String) -> OptionValue? {
         if let value = values[key] { return value }
         guard let spec = specs[key] else { preconditionFailure("\(subject) reads '\(key)', which its schema does not declare") }
-        guard let text = spec.defaultValue else { return nil }
-        guard let pairs = try? YAMLOptions.parse("\(key): \(text)", file: "<default>", firstLine: 1, subject: subject),
-              let value = pairs.first?.value else { preconditionFailure("default of '\(key)' is not YAML: \(text)") }
-        return value
+        return spec.defaultValue
     }
 
     /// The value as `T`, when the option has a value or a default.
@@ -120,7 +117,7 @@ public struct DirectiveOptions: Sendable {
 }
 
 /// A reference from one directive to another, where it was written.
-public struct Dependency: Sendable, Hashable {
+public struct Dependency: Sendable {
     public let name: String
     /// The kinds the referring option accepts; empty for any kind.
     public let kinds: [String]
@@ -137,7 +134,4 @@ public struct Dependency: Sendable, Hashable {
         self.option = option
         self.alsoAccepted = alsoAccepted
     }
-
-    public static func == (a: Dependency, b: Dependency) -> Bool { a.name == b.name && a.location == b.location }
-    public func hash(into hasher: inout Hasher) { hasher.combine(name); hasher.combine(location) }
 }

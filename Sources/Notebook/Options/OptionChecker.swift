@@ -1,13 +1,12 @@
 /// Checks one option's value against its declared type, with messages that name the option and
 /// point at the offending part. A {sweep} uses it for the values of another kind's options.
 public struct OptionChecker {
-    public init(name: String, subject: String) {
-        self.name = name
-        self.subject = subject
-    }
-
+    /// The option's name, as messages call it.
     let name: String
-    let subject: String
+
+    public init(name: String) {
+        self.name = name
+    }
 
     public func check(_ value: OptionValue, against type: OptionType) throws {
         if let problem = problem(value, type) { throw problem }
@@ -40,7 +39,7 @@ public struct OptionChecker {
         switch type {
         case .integer(let range):
             guard let number = Int(text) else { return fail("'\(name)' must be a whole number, not '\(text)'") }
-            guard range.contains(number) else { return fail("'\(name)' must be \(OptionType.integer(range).description.replacingOccurrences(of: "whole number ", with: "")), not \(number)") }
+            guard range.contains(number) else { return fail("'\(name)' must be \(OptionType.describe(range)), not \(number)") }
         case .number(let range):
             guard let number = Double(text), number.isFinite else { return fail("'\(name)' must be a number, not '\(text)'") }
             guard range.contains(number) else {

@@ -3,27 +3,44 @@
 public struct OptionSpec: Sendable {
     public let name: String
     public let type: OptionType
-    /// YAML text used when the option is absent, read like a value the author wrote;
-    /// nil when there is no default (the option is then required, or optional without value).
-    public let defaultValue: String?
+    /// The default as written (YAML), for the reference; nil when there is none (the option is
+    /// then required, or optional without a value).
+    public let defaultText: String?
+    /// The default read like a value the author wrote, parsed and checked once, here.
+    let defaultValue: OptionValue?
     public let isRequired: Bool
     /// One line for the reference.
     public let summary: String
 
+    private init(name: String, type: OptionType, defaultText: String?, isRequired: Bool, summary: String) {
+        self.name = name
+        self.type = type
+        self.defaultText = defaultText
+        self.isRequired = isRequired
+        self.summary = summary
+        defaultValue = defaultText.map { text in
+            guard let value = try? YAMLOptions.parse("\(name): \(text)", file: "<default>", firstLine: 1, subject: name).first?.value,
+                  (try? OptionChecker(name: name).check(value, against: type)) != nil else {
+                preconditionFailure("the default of '\(name)' is not a valid value: \(text)")
+            }
+            return value
+        }
+    }
+
     /// An option the author must give.
     public static func required(_ name: String, _ type: OptionType, _ summary: String) -> OptionSpec {
-        OptionSpec(name: name, type: type, defaultValue: nil, isRequired: true, summary: summary)
+        OptionSpec(name: name, type: type, defaultText: nil, isRequired: true, summary: summary)
     }
 
     /// An option with a default (or none, when `default` is nil).
-    public static func optional(_ name: String, _ type: OptionType, default defaultValue: String? = nil,
+    public static func optional(_ name: String, _ type: OptionType, default defaultText: String? = nil,
                                 _ summary: String) -> OptionSpec {
-        OptionSpec(name: name, type: type, defaultValue: defaultValue, isRequired: false, summary: summary)
+        OptionSpec(name: name, type: type, defaultText: defaultText, isRequired: false, summary: summary)
     }
 
     /// The same option with another default (e.g. a figure's own size).
-    public func withDefault(_ value: String) -> OptionSpec {
-        OptionSpec(name: name, type: type, defaultValue: value, isRequired: false, summary: summary)
+    public func withDefault(_ text: String) -> OptionSpec {
+        OptionSpec(name: name, type: type, defaultText: text, isRequired: false, summary: summary)
     }
 }
 
@@ -50,8 +67,7 @@ public indirect enum OptionType: Sendable {
     /// The type as the reference shows it: "number in (0, 1]", "list of whole numbers".
     public var description: String {
         switch self {
-        case .integer(let range):
-            return range.upperBound == .max ? "whole number ≥ \(range.lowerBound)" : "whole number in [\(range.lowerBound), \(range.upperBound)]"
+        case .integer(let range): return "whole number \(Self.describe(range))"
         case .number(let range): return "number \(range)"
         case .boolean: return "true or false"
         case .text: return "text"
@@ -69,13 +85,17 @@ public indirect enum OptionType: Sendable {
 
     private var pluralDescription: String {
         switch self {
-        case .integer(let range):
-            return range.upperBound == .max ? "whole numbers ≥ \(range.lowerBound)" : "whole numbers in [\(range.lowerBound), \(range.upperBound)]"
+        case .integer(let range): return "whole numbers \(Self.describe(range))"
         case .number(let range): return "numbers \(range)"
         case .text: return "texts"
         case .reference(let kinds): return "names of " + kinds.map { "{\($0)}" }.joined(separator: " or ")
         default: return "(\(description))"
         }
+    }
+
+    /// "in [1, 100]" or "≥ 1".
+    static func describe(_ range: ClosedRange<Int>) -> String {
+        range.upperBound == .max ? "≥ \(range.lowerBound)" : "in [\(range.lowerBound), \(range.upperBound)]"
     }
 
     /// A choice among an enumeration's raw values.

@@ -22,7 +22,7 @@ public enum ProseScanner {
                 let byte = line[index]
                 let escaped = index > 0 && line[index - 1] == UInt8(ascii: "\\")
                 if byte == UInt8(ascii: "{"), index + 1 < end, line[index + 1] == UInt8(ascii: "{"), !escaped {
-                    guard let close = find([UInt8(ascii: "}"), UInt8(ascii: "}")], in: line, from: index + 2, to: end) else {
+                    guard let close = closingBraces(in: line, from: index + 2, to: end) else {
                         problems.append(Diagnostic(at: location(index), "'{{' has no closing '}}' on this line; write {{ name.field | format }}"))
                         break
                     }
@@ -78,13 +78,10 @@ public enum ProseScanner {
         return .success((segments[0], segments.dropFirst().joined(separator: "."), format))
     }
 
-    private static func find(_ needle: [UInt8], in line: [UInt8], from start: Int, to end: Int) -> Int? {
-        var index = start
-        while index + needle.count <= end {
-            if Array(line[index..<(index + needle.count)]) == needle { return index }
-            index += 1
-        }
-        return nil
+    /// The index of the first "}}" in line[start..<end].
+    private static func closingBraces(in line: [UInt8], from start: Int, to end: Int) -> Int? {
+        let brace = UInt8(ascii: "}")
+        return (start..<max(start, end - 1)).first { line[$0] == brace && line[$0 + 1] == brace }
     }
 
     /// `@` begins a word: at the span's start or after a character that cannot end a word or an

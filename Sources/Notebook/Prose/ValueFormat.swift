@@ -56,39 +56,67 @@ public struct ValueFormat: Sendable, Hashable {
         let kind = value.kind
         if kind.unit == .text { return value.text ?? "" }
         let isProportion = kind.unit == .proportion
-        let scale = isProportion ? 100.0 : 1
-        func fixed(_ x: Double, _ places: Int) -> String {
-            let text = String(format: "%.\(places)f", x)
-            return text == "-0" || text.hasPrefix("-0.") && Double(text) == 0 ? String(text.dropFirst()) : text
-        }
-        func signed(_ text: String) -> String {
-            guard kind.isSigned, !text.hasPrefix("-") else { return text.replacingOccurrences(of: "-", with: "−") }
-            return Double(text) == 0 ? text : "+" + text
-        }
+        let numbers = NumberText(kind: kind)
         let unit = isProportion ? (kind.isSigned ? " pp" : "%") : ""
         switch style {
         case .plain:
             switch kind.unit {
             case .count: return String(Int(value.number))
-            case .real: return signed(String(format: "%.4g", value.number))
-            default: return signed(fixed(value.number * 100, 1)) + unit
+            case .real: return numbers.signed(String(format: "%.4g", value.number))
+            default: return numbers.fixed(value.number * 100, 1) + unit
             }
         case .percent:
-            return signed(fixed(value.number * 100, decimals ?? 1)) + (kind.isSigned ? " pp" : "%")
+            return numbers.fixed(value.number * 100, decimals ?? 1) + (kind.isSigned ? " pp" : "%")
         case .fixed:
-            return signed(fixed(value.number, decimals ?? 2))
+            return numbers.fixed(value.number, decimals ?? 2)
         case .int:
-            return signed(String(Int((value.number).rounded())))
+            return numbers.signed(String(Int((value.number).rounded())))
         case .ci:
-            let places = decimals ?? (isProportion ? 1 : 3)
-            let interval = value.interval ?? value.number...value.number
-            return signed(fixed(value.number * scale, places)) + unit
-                + " [\(signed(fixed(interval.lowerBound * scale, places))), \(signed(fixed(interval.upperBound * scale, places)))]"
+            return numbers.fixed(value.number * numbers.scale, places(kind)) + unit + " " + intervalText(value)
         case .pm:
-            let places = decimals ?? (isProportion ? 1 : 3)
             let interval = value.interval ?? value.number...value.number
-            return signed(fixed(value.number * scale, places)) + " ± " + fixed((interval.upperBound - interval.lowerBound) / 2 * scale, places)
+            return numbers.fixed(value.number * numbers.scale, places(kind)) + " ± "
+                + NumberText.plain(kind).fixed((interval.upperBound - interval.lowerBound) / 2 * numbers.scale, places(kind))
                 + (kind.isSigned && isProportion ? " pp" : "")
         }
+    }
+
+    /// The value's 95% interval as the `ci` format writes it: "[95.8, 97.1]" (percent points
+    /// for proportions, signed for differences).
+    public func intervalText(_ value: InlineValue) -> String {
+        let numbers = NumberText(kind: value.kind)
+        let interval = value.interval ?? value.number...value.number
+        let places = places(value.kind)
+        return "[\(numbers.fixed(interval.lowerBound * numbers.scale, places)), \(numbers.fixed(interval.upperBound * numbers.scale, places))]"
+    }
+
+    /// Decimals of `ci` and `pm`: as given, else 1 for proportions and 3 for other numbers.
+    private func places(_ kind: ValueKind) -> Int { decimals ?? (kind.unit == .proportion ? 1 : 3) }
+}
+
+/// How numbers of one kind are written: proportions scaled to percent, differences with their
+/// sign, the typographic minus, and no "-0".
+private struct NumberText {
+    let scale: Double
+    let isSigned: Bool
+
+    init(kind: ValueKind) {
+        scale = kind.unit == .proportion ? 100 : 1
+        isSigned = kind.isSigned
+    }
+
+    /// The same scale, unsigned (a half-width).
+    static func plain(_ kind: ValueKind) -> NumberText {
+        NumberText(kind: ValueKind(unit: kind.unit, hasInterval: false, isSigned: false))
+    }
+
+    func fixed(_ x: Double, _ places: Int) -> String {
+        let text = String(format: "%.\(places)f", x)
+        return signed(Double(text) == 0 && text.hasPrefix("-") ? String(text.dropFirst()) : text)
+    }
+
+    func signed(_ text: String) -> String {
+        guard isSigned, !text.hasPrefix("-") else { return text.replacingOccurrences(of: "-", with: "−") }
+        return Double(text) == 0 ? text : "+" + text
     }
 }

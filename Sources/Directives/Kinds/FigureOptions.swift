@@ -1,0 +1,24 @@
+import Charts
+import Notebook
+
+/// The options every figure kind shares — `caption`, `alt`, `width`, `height` — read once.
+struct FigureOptions: Sendable {
+    let caption: String?
+    let alt: String?
+    let size: Size
+
+    init(_ options: DirectiveOptions) {
+        caption = options.optional("caption")
+        alt = options.optional("alt")
+        size = Size(width: Double(options.get("width", as: Int.self)), height: Double(options.get("height", as: Int.self)))
+    }
+
+    /// A figure at this size with the author's caption and alt text where given, else the
+    /// generated ones (only worked out when needed). `captionSuffix` follows the author's
+    /// caption when one caption serves several figures ("(example 2 of 3)").
+    func figure(_ fileName: String, png: [UInt8], caption generated: @autoclosure () -> String,
+                alt generatedAlt: @autoclosure () -> String, captionSuffix: String = "") -> Figure {
+        Figure(fileName: fileName, png: png, width: Int(size.width), height: Int(size.height),
+               caption: caption.map { $0 + captionSuffix } ?? generated(), alt: alt ?? generatedAlt())
+    }
+}
