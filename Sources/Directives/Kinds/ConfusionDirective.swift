@@ -9,7 +9,7 @@ struct ConfusionDirective: Directive {
     static let summary = "Shows a run's confusion matrix on the test set (pooled over seeds) as a heatmap."
     static let shows = Shows.figure
     static let options: [OptionSpec] = [
-        .required("run", .reference(kinds: ["train", "distill", "model"]), "The run."),
+        .required("run", .reference(kinds: TrainedRuns.kinds), "The run."),
         .optional("normalize", .boolean, default: "true", "Show each true class's row as shares (true) or raw counts (false)."),
         CommonOptions.width.withDefault("640"),
         CommonOptions.height.withDefault("560"),

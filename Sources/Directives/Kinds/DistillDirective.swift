@@ -19,8 +19,8 @@ struct DistillDirective: Directive {
     static let summary = "Trains a student on a teacher's soft targets (and the labels), over one or several seeds."
     static let shows = Shows.table
     static let options: [OptionSpec] = [
-        .required("teacher", .reference(kinds: ["train", "distill", "model"]), "The networks that teach: a {train}, {distill} or {model}."),
-        .optional("temperature", .number(NumberRange(0.05, 1000)), default: "4", "Softmax temperature T of the soft targets."),
+        .required("teacher", .reference(kinds: TrainedRuns.kinds), "The networks that teach: a {train}, {distill} or {model}."),
+        .optional("temperature", .number(SoftTargets.temperatureRange), default: "4", "Softmax temperature T of the soft targets."),
         .optional("alpha", .number(NumberRange(0, 1)), default: "0.9", "Weight α of the soft (distillation) term; 1 − α weights the hard labels."),
     ] + TrainingOptions.specs
     static let fieldDocs = RunFields.docs + [

@@ -10,7 +10,7 @@ struct ExportDirective: Directive {
     static let summary = "Writes a run's metrics (CSV) and weights (.safetensors, PyTorch names) into the report for download."
     static let shows = Shows.downloads
     static let options: [OptionSpec] = [
-        .required("run", .reference(kinds: ["train", "distill", "model"]), "The run to export."),
+        .required("run", .reference(kinds: TrainedRuns.kinds), "The run to export."),
     ]
 
     let name: String

@@ -16,8 +16,8 @@ struct HistogramDirective: Directive {
     static let summary = "Histograms of a network's soft targets over a split (max probability, entropy, …) per temperature."
     static let shows = Shows.figure
     static let options: [OptionSpec] = [
-        .required("model", .reference(kinds: ["train", "distill", "model"]), "The network (its first seed)."),
-        .optional("temperatures", .list(.number(NumberRange(0.05, 1000)), count: 1...8), default: "[1, 4, 10]", "Temperatures T to compare."),
+        SoftTargets.modelOption,
+        SoftTargets.temperaturesOption,
         .optional("quantity", .choice(Quantity.self), default: "max_probability", "What each example contributes."),
         .optional("split", .choice(SplitName.self), default: "test", "Which examples."),
         .optional("bins", .integer(2...100), "Number of equal-width bins (default: Freedman–Diaconis)."),

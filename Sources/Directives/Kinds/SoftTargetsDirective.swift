@@ -17,8 +17,8 @@ struct SoftTargetsDirective: Directive {
     static let summary = "Shows a network's soft targets for chosen test examples at several temperatures."
     static let shows = Shows.figure
     static let options: [OptionSpec] = [
-        .required("model", .reference(kinds: ["train", "distill", "model"]), "The network (its first seed)."),
-        .optional("temperatures", .list(.number(NumberRange(0.05, 1000)), count: 1...8), default: "[1, 4, 10]", "Temperatures T to compare."),
+        SoftTargets.modelOption,
+        SoftTargets.temperaturesOption,
         .optional("examples", .list(.integer(0...1_000_000), count: 1...12), "Test-set indices (0-based) of the examples to show."),
         .optional("pick", .choice(Pick.self), "Instead of `examples`: the most confident, least confident or misclassified test examples."),
         .optional("count", .integer(1...12), default: "3", "How many examples `pick` chooses."),

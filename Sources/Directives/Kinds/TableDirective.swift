@@ -15,9 +15,9 @@ struct TableDirective: Directive {
     static let summary = "Compares runs' metrics side by side, optionally as paired differences to a baseline."
     static let shows = Shows.table
     static let options: [OptionSpec] = [
-        .required("runs", .list(.reference(kinds: ["train", "distill", "model"]), count: 1...20), "The runs, one row each."),
+        .required("runs", .list(.reference(kinds: TrainedRuns.kinds), count: 1...20), "The runs, one row each."),
         .optional("metrics", .list(.choice(Metric.self), count: 1...8), default: "[test_accuracy, nll, agreement, kl_to_teacher]", "Columns, in order."),
-        .optional("baseline", .reference(kinds: ["train", "distill", "model"]), "A run on the same seeds to compare test accuracy with, seed by seed."),
+        .optional("baseline", .reference(kinds: TrainedRuns.kinds), "A run on the same seeds to compare test accuracy with, seed by seed."),
     ]
 
     enum Metric: String, CaseIterable { case test_accuracy, test_loss, nll, ece, brier, agreement, kl_to_teacher, params }

@@ -3,6 +3,9 @@ import DistillCore
 /// The value a {train}, {distill} or {model} directive hands to the directives that use it: the
 /// data and one network per seed, with the training histories when it trained them.
 public struct TrainedRuns: Sendable {
+    /// The directive kinds whose value this is: what an option naming networks accepts.
+    static let kinds = ["train", "distill", "model"]
+
     public let name: String
     /// The directive kind that made it: "train", "distill" or "model".
     let kind: String
