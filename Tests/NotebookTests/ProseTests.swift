@@ -48,6 +48,10 @@ import Testing
         #expect(ValueFormat("int")!.format(.count(1234)) == "1234")
         #expect(ValueFormat("")!.format(.real(0.051234)) == "0.05123")
         #expect(ValueFormat("ci")!.problem(with: .count) != nil)
+        for format in ["", "int", "percent", "fixed(2)", "ci", "pm"] {
+            #expect(ValueFormat(format)!.format(.real(.nan)) == "—")
+            #expect(ValueFormat(format)!.format(.difference(.infinity)) == "—")
+        }
         #expect(ValueFormat("percent")!.problem(with: .text) != nil)
         #expect(ValueFormat("fixed") == nil && ValueFormat("percent(x)") == nil && ValueFormat("bogus") == nil)
     }

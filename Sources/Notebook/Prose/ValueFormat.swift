@@ -55,6 +55,9 @@ public struct ValueFormat: Sendable, Hashable {
     public func format(_ value: InlineValue) -> String {
         let kind = value.kind
         if kind.unit == .text { return value.text ?? "" }
+        // A value that does not exist (a loaded network's training loss, the interval of one
+        // seed) prints as a dash, never as "nan" or a crash.
+        guard value.number.isFinite else { return "—" }
         let isProportion = kind.unit == .proportion
         let numbers = NumberText(kind: kind)
         let unit = isProportion ? (kind.isSigned ? " pp" : "%") : ""
