@@ -1,7 +1,7 @@
 # Quick start: `make report` builds the report into output/, `make test` runs the tests.
 # Both install the system packages they need first (scripts/setup.sh).
 
-.PHONY: setup report test check clean
+.PHONY: setup report test check clean browser-test
 
 setup:
 	@scripts/setup.sh
@@ -19,3 +19,10 @@ check: setup
 
 clean:
 	rm -rf .build .distillery-cache
+
+# The built report in headless Chromium at 1280 and 390 px, and the Nu HTML Checker on every
+# page (Tests/Browser); installs Chromium, Selenium and the validator when missing.
+browser-test:
+	@scripts/setup-browser.sh
+	Tests/Browser/validate_html.sh output
+	python3 Tests/Browser/check_report.py output --screenshots .build/browser-screenshots

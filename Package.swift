@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -41,7 +41,9 @@ let package = Package(
         // zlib: our own PNG encoder (Cairo's writer, through libpng's adaptive filters, took
         // most of a chart's time).
         .target(name: "Charts", dependencies: ["CCairo", "CZlib"]),
-        .target(name: "Notebook", dependencies: ["CMark", "Yams"]),
+        // SHA-256 for cache keys, entry checksums and source fingerprints.
+        .target(name: "Digest"),
+        .target(name: "Notebook", dependencies: ["CMark", "Yams", "Digest"]),
         .target(name: "Report", dependencies: ["Notebook", "CMark"]),
         .target(name: "Directives", dependencies: ["Notebook", "Report", "DistillCore", "Charts"]),
         .executableTarget(
@@ -49,15 +51,19 @@ let package = Package(
             dependencies: [
                 "Directives", "Notebook", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["SourceFingerprints"]
         ),
+        // The fingerprint of each module's sources, generated at build time for the cache keys.
+        .plugin(name: "SourceFingerprints", capability: .buildTool(), dependencies: ["fingerprint-sources"]),
+        .executableTarget(name: "fingerprint-sources", dependencies: ["Digest"]),
         .executableTarget(
             name: "distillery-bench",
             dependencies: ["DistillCore", "Charts", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "DistillCoreTests", dependencies: ["DistillCore"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CCairo"], exclude: ["Golden"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Digest"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook"]),
         .testTarget(
             name: "EndToEndTests",

@@ -29,6 +29,9 @@ struct BlockRenderer {
         }
     }
 
+    /// Every block's anchor id.
+    var anchors: Set<String> { Set(labels.keys) }
+
     /// The anchor of a directive's block: its name for the first, "name-2"… for the others.
     static func anchor(_ name: String, _ index: Int) -> String {
         index == 0 ? name : "\(name)-\(index + 1)"
@@ -61,14 +64,17 @@ struct BlockRenderer {
         let path = "figures/\(figure.fileName)"
         files.append(OutputFile(path: path, bytes: figure.png))
         return """
-        <figure class="figure" id="\(id.htmlEscaped)">
+        <figure class="figure" id="\(id.htmlEscaped)" style="--figure-width: \(figure.width)px">
         <img src="\(path.htmlEscaped)" width="\(figure.width)" height="\(figure.height)" alt="\(figure.alt.htmlEscaped)">
         <figcaption><span class="label">\(labels[id]?.label ?? "Figure").</span> \(figure.caption.htmlEscaped)</figcaption>
         </figure>
         """
     }
 
+    /// A table with its data offered as CSV, `data/tables/<anchor>.csv`.
     private mutating func render(_ table: Table, id: String) -> String {
+        let csvPath = "data/tables/\(id).csv"
+        files.append(OutputFile(path: csvPath, text: table.csv))
         func cell(_ tag: String, _ text: String, _ alignment: Table.Alignment) -> String {
             let attribute = alignment == .trailing ? " class=\"num\"" : ""
             return "<\(tag)\(attribute)>\(text.htmlEscaped)</\(tag)>"
@@ -79,7 +85,7 @@ struct BlockRenderer {
         }.joined(separator: "\n")
         return """
         <figure class="table" id="\(id.htmlEscaped)">
-        <figcaption><span class="label">\(labels[id]?.label ?? "Table").</span> \(table.caption.htmlEscaped)</figcaption>
+        <figcaption><span class="label">\(labels[id]?.label ?? "Table").</span> \(table.caption.htmlEscaped) <a class="table-data" href="\(csvPath.htmlEscaped)" download="\(id.htmlEscaped).csv">CSV</a></figcaption>
         <table>
         <thead><tr>\(header)</tr></thead>
         <tbody>
@@ -94,7 +100,7 @@ struct BlockRenderer {
         let items = downloads.map { download in
             let path = "data/\(download.fileName)"
             files.append(OutputFile(path: path, bytes: download.bytes))
-            return "<li><a href=\"\(path.htmlEscaped)\" download>\(download.fileName.htmlEscaped)</a> — \(download.description.htmlEscaped) (\(Self.size(download.bytes.count)))</li>"
+            return "<li><a href=\"\(path.htmlEscaped)\" download=\"\(download.fileName.htmlEscaped)\">\(download.fileName.htmlEscaped)</a> — \(download.description.htmlEscaped) (\(Self.size(download.bytes.count)))</li>"
         }
         return "<ul class=\"downloads\">\n\(items.joined(separator: "\n"))\n</ul>"
     }

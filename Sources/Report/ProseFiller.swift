@@ -1,25 +1,41 @@
 import Notebook
 
-/// Puts computed values and cross-reference links into a chapter's Markdown source, in place of
-/// `{{ name.field | format }}` and `@name`, before the Markdown is rendered. Lines keep their
-/// count, so directive blocks are still found by their line.
+/// Puts computed values, cross-reference links and formula placeholders into a chapter's
+/// Markdown source, in place of `{{ name.field | format }}`, `@name` and `$…$`, before the
+/// Markdown is rendered. Lines keep their count, so directive blocks are still found by their line.
 enum ProseFiller {
-    static func fill(_ source: String, references: [ProseReference], results: [String: DirectiveResult],
+    private struct Edit {
+        let line: Int
+        let bytes: Range<Int>
+        let text: String
+    }
+
+    static func fill(_ source: String, references: [ProseReference], math: [MathSpan], results: [String: DirectiveResult],
                      blocks: BlockRenderer) -> String {
-        guard !references.isEmpty else { return source }
+        guard !references.isEmpty || !math.isEmpty else { return source }
         var lines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
-        // Right to left within a line, so earlier byte ranges stay valid.
-        for reference in references.sorted(by: { ($0.line, $0.bytes.lowerBound) > ($1.line, $1.bytes.lowerBound) }) {
-            let replacement: String
+        var edits = [Edit]()
+        for reference in references {
             switch reference.content {
             case let .value(field, format):
                 let text = results[reference.name]?.fields[field].map(format.format) ?? "??"
-                replacement = markdownEscaped(text)
+                edits.append(Edit(line: reference.line, bytes: reference.bytes, text: markdownEscaped(text)))
             case .crossReference:
                 guard let target = blocks.target(of: reference.name) else { continue }
-                replacement = "<a class=\"xref\" href=\"\(target.href.htmlEscaped)\">\(target.label)</a>"
+                edits.append(Edit(line: reference.line, bytes: reference.bytes,
+                                  text: "<a class=\"xref\" href=\"\(target.href.htmlEscaped)\">\(target.label)</a>"))
             }
-            lines[reference.line - 1].replaceSubrange(reference.bytes, with: Array(replacement.utf8))
+        }
+        for (index, span) in math.enumerated() {
+            for line in span.start.line...span.end.line {
+                let from = line == span.start.line ? span.start.byte : 0
+                let to = line == span.end.line ? span.end.byte : lines[line - 1].count
+                edits.append(Edit(line: line, bytes: from..<to, text: line == span.start.line ? Formulas.placeholder(index) : Formulas.continuation))
+            }
+        }
+        // Right to left within a line, so earlier byte ranges stay valid.
+        for edit in edits.sorted(by: { ($0.line, $0.bytes.lowerBound) > ($1.line, $1.bytes.lowerBound) }) {
+            lines[edit.line - 1].replaceSubrange(edit.bytes, with: Array(edit.text.utf8))
         }
         return String(decoding: Array(lines.joined(separator: [UInt8(ascii: "\n")])), as: UTF8.self)
     }

@@ -1,39 +1,63 @@
 import Notebook
 
 /// Renders a planned book and its directives' results into the files of the report:
-/// `index.html` (title and table of contents), one page per chapter, `style.css`, and the
-/// figures' images and downloadable data.
+/// `index.html` (title, abstract, contents), one page per chapter, the stylesheet, the search
+/// index and script, and the figures' images and downloadable data — or, self-contained, all of
+/// it as one `index.html`.
 public enum ReportRenderer {
-    public static func render(_ plan: BuildPlan, results: [String: DirectiveResult]) -> [OutputFile] {
+    /// Ids the page template uses; no heading takes them.
+    private static let templateIDs: Set<String> = ["top", "content", "contents", "menu-toggle", "search", "search-box",
+                                                   "search-results", "abstract-heading"]
+
+    /// - Throws: the formulas' diagnostics (unsupported TeX), found before anything is rendered.
+    public static func render(_ plan: BuildPlan, results: [String: DirectiveResult], selfContained: Bool = false) throws -> [OutputFile] {
         let parsed = plan.parsed
         let book = parsed.book
-        let template = PageTemplate(bookTitle: book.settings.title)
-        let pages = book.chapters.map { "\($0.slug).html" }
-        var blocks = BlockRenderer(plan, results: results, pages: pages)
+        let formulas = try Formulas(parsed)
+        var blocks = BlockRenderer(plan, results: results, pages: book.chapters.map { "\($0.slug).html" })
+        var ids = AnchorIDs(reserved: templateIDs.union(blocks.anchors).union(book.chapters.map(\.slug)))
         let echo = Set(plan.steps.filter { $0.options.get("echo", as: Bool.self) }.map(\.invocation.name))
-        var contents = [String]()
-        var titles = [String]()
+        var chapters = [RenderedChapter]()
         for (index, chapter) in book.chapters.enumerated() {
-            let source = ProseFiller.fill(chapter.source, references: parsed.prose[index], results: results, blocks: blocks)
-            let document = MarkdownDocument(source)
+            let source = ProseFiller.fill(chapter.source, references: parsed.prose[index], math: parsed.math[index],
+                                          results: results, blocks: blocks)
             var replacements = [Int: String]()
             for invocation in parsed.invocations[index] {
                 replacements[invocation.location.line] = blocks.render(results[invocation.name]?.blocks ?? [], of: invocation,
                                                                        echo: echo.contains(invocation.name))
             }
-            titles.append(document.firstTitle ?? chapter.slug)
-            contents.append(document.renderHTML(replacingCodeBlocksAt: replacements))
+            let renderer = ChapterRenderer(formulas: formulas, chapterIndex: index, slug: chapter.slug)
+            chapters.append(renderer.render(source, replacements: replacements, ids: &ids))
         }
-        let links = zip(pages, titles).map { PageTemplate.Link(title: $1, href: $0) }
-        var files = [OutputFile(path: "style.css", text: Stylesheet.css)]
-        let toc = links.map { "<li><a href=\"\($0.href.htmlEscaped)\">\($0.title.htmlEscaped)</a></li>" }.joined(separator: "\n")
-        files.append(OutputFile(path: "index.html", text: template.page(
-            title: book.settings.title,
-            content: "<h1>\(book.settings.title.htmlEscaped)</h1>\n<h2>Contents</h2>\n<ol class=\"toc\">\n\(toc)\n</ol>",
-            previous: nil, next: links.first)))
-        for index in book.chapters.indices {
-            files.append(OutputFile(path: links[index].href, text: template.page(
-                title: titles[index], content: contents[index],
+        let front = FrontPage.html(book.settings, chapters: chapters)
+        let searchIndex = SearchAssets.index(chapters.flatMap(\.searchEntries))
+        let description = PlainText.truncated(PlainText.collapsed(book.settings.abstract ?? book.settings.subtitle ?? book.settings.title), to: 160)
+        if selfContained {
+            let assets = "<style>\n\(Stylesheet.css)</style>\n<script>\n\(searchIndex)\(SearchAssets.script)</script>"
+            let template = PageTemplate(book: book.settings, chapters: chapters, assets: assets)
+            let body = ([front] + chapters.map { "<section class=\"chapter\" id=\"\($0.page.dropLast(5))\">\n\($0.html)</section>" })
+                .joined(separator: "\n")
+            let page = template.page(title: book.settings.title, description: description, content: body,
+                                     current: nil, previous: nil, next: nil)
+            return [OutputFile(path: "index.html", text: SelfContained.inline(page, chapterPages: chapters.map(\.page), files: blocks.files))]
+        }
+        let assets = """
+        <link rel="stylesheet" href="\(Stylesheet.file)">
+        <script src="\(SearchAssets.indexFile)" defer></script>
+        <script src="\(SearchAssets.scriptFile)" defer></script>
+        """
+        let template = PageTemplate(book: book.settings, chapters: chapters, assets: assets)
+        let links = chapters.map { PageTemplate.Link(title: $0.title, href: $0.page) }
+        var files = [
+            OutputFile(path: Stylesheet.file, text: Stylesheet.css),
+            OutputFile(path: SearchAssets.indexFile, text: searchIndex),
+            OutputFile(path: SearchAssets.scriptFile, text: SearchAssets.script),
+            OutputFile(path: "index.html", text: template.page(title: book.settings.title, description: description, content: front,
+                                                               current: nil, previous: nil, next: links.first)),
+        ]
+        for (index, chapter) in chapters.enumerated() {
+            files.append(OutputFile(path: chapter.page, text: template.page(
+                title: chapter.title, description: chapter.description, content: chapter.html, current: index,
                 previous: index > 0 ? links[index - 1] : PageTemplate.Link(title: "Contents", href: "index.html"),
                 next: index + 1 < links.count ? links[index + 1] : nil)))
         }

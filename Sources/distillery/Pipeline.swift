@@ -8,22 +8,36 @@ enum Pipeline {
     static func load(_ options: BookOptions) throws -> ParsedBook {
         let book = try BookLoader.load(from: options.chaptersURL, displayPrefix: options.chapters)
         try PageNames.check(book)
-        return try ParsedBook(book)
+        let parsed = try ParsedBook(book)
+        _ = try Formulas(parsed)  // unsupported TeX is found by `check`, before any training
+        return parsed
     }
 
     static func plan(_ parsed: ParsedBook) throws -> BuildPlan {
         try BuildPlan(parsed, registry: distilleryDirectives)
     }
 
-    static func build(_ options: BookOptions, output: URL) throws -> [OutputFile] {
+    /// How a build runs besides the book and the output folder.
+    struct BuildSettings {
+        var selfContained = false
+        /// Read and write the cache (off: run everything, store nothing).
+        var useCache = true
+    }
+
+    static func build(_ options: BookOptions, output: URL, settings: BuildSettings) throws -> (files: [OutputFile], execution: Execution) {
         // The book's folders are never replaced, whatever --output says; checked before any work.
         let protected = [options.chaptersURL, options.projectURL, URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
         try OutputWriter.checkReplaceable(output, protecting: protected)
         let plan = try plan(try load(options))
-        let results = try Executor.run(plan, projectDirectory: options.projectURL)
-        let files = ReportRenderer.render(plan, results: results)
+        let cache = settings.useCache ? cache(for: plan, options) : nil
+        let execution = try Executor.run(plan, projectDirectory: options.projectURL, cache: cache)
+        let files = try ReportRenderer.render(plan, results: execution.results, selfContained: settings.selfContained)
         try OutputWriter.replace(output, with: files, protecting: protected)
-        return files
+        return (files, execution)
+    }
+
+    static func cache(for plan: BuildPlan, _ options: BookOptions) -> BuildCache {
+        BuildCache(plan: plan, projectDirectory: options.projectURL, fingerprints: .current)
     }
 }
 

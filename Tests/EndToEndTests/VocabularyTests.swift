@@ -140,7 +140,7 @@ import Testing
             #expect(tensors.map(\.name) == ["fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias"])
             #expect(tensors[0].shape == [2, 4] && tensors[2].shape == [3, 2])
         }
-        #expect(page.contains("<a href=\"data/student_files.csv\" download>student_files.csv</a>"))
+        #expect(page.contains("<a href=\"data/student_files.csv\" download=\"student_files.csv\">student_files.csv</a>"))
         // {model}: the loaded network's parameter count.
         #expect(page.contains("<td>4-6-3</td><td class=\"num\">51</td>"))
     }

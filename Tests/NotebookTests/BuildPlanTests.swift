@@ -74,6 +74,7 @@ import Testing
     @Test func runtimeFailuresCarryTheDirectiveLocation() throws {
         struct Failing: Directive {
             static let kind = "fail"
+            static let code = CodeModules(compute: ["Test"])
             static let summary = "Fails."
             static let shows = Shows.table
             static let options: [OptionSpec] = []
@@ -90,6 +91,7 @@ import Testing
     @Test func referencesMustNameTheRightKind() {
         struct Other: Directive {
             static let kind = "other"
+            static let code = CodeModules(compute: ["Test"])
             static let summary = "Shows nothing."
             static let shows: Shows = []
             static let options: [OptionSpec] = []

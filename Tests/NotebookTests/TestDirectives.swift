@@ -4,6 +4,7 @@ import Notebook
 /// of the directives it lists in `inputs`.
 struct NumberDirective: Directive {
     static let kind = "number"
+    static let code = CodeModules(compute: ["Test"])
     static let summary = "A number."
     static let shows = Shows.table
     static let options: [OptionSpec] = [

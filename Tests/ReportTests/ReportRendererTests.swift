@@ -6,6 +6,7 @@ import Testing
     /// Shows whatever the test hands it; offers one value.
     struct Stub: Directive {
         static let kind = "x"
+        static let code = CodeModules(compute: ["Test"])
         static let summary = "Stub."
         static let shows: Shows = [.figure, .table]
         static let options: [OptionSpec] = []
@@ -32,12 +33,14 @@ import Testing
                                                             alignments: [.leading, .trailing]))],
                                        fields: ["share": .proportion(0.5, interval: 0.25...0.75)]),
         ]
-        let files = Dictionary(uniqueKeysWithValues: ReportRenderer.render(plan, results: results).map { ($0.path, $0) })
-        #expect(Set(files.keys) == ["style.css", "index.html", "01-a.html", "02-b.html", "figures/fig_one.png", "figures/fig_two.png"])
+        let files = Dictionary(uniqueKeysWithValues: try! ReportRenderer.render(plan, results: results).map { ($0.path, $0) })
+        #expect(Set(files.keys) == ["style.css", "search.js", "search-index.js", "index.html", "01-a.html", "02-b.html",
+                                    "figures/fig_one.png", "figures/fig_two.png", "data/tables/tab_one.csv"])
         let first = String(decoding: files["01-a.html"]!.bytes, as: UTF8.self)
         #expect(first.contains("<span class=\"label\">Figure 1.</span> A &lt;b&gt; caption"))
         #expect(first.contains("alt=\"alt &quot;text&quot;\""))
-        #expect(first.contains("<span class=\"label\">Table 1.</span> T"))
+        #expect(first.contains("<span class=\"label\">Table 1.</span> T <a class=\"table-data\" href=\"data/tables/tab_one.csv\" download=\"tab_one.csv\">CSV</a>"))
+        #expect(String(decoding: files["data/tables/tab_one.csv"]!.bytes, as: UTF8.self) == "k,v\r\na,1\r\n")
         #expect(first.contains("<td class=\"num\">1</td>"))
         #expect(first.contains("<title>First · Book</title>"))
         // Cross-references are numbered through the book, forward too; code spans stay code.
@@ -49,7 +52,7 @@ import Testing
         #expect(second.contains("Figure 2.</span>"))
         #expect(second.contains("<code class=\"language-python\">print(1)"))
         #expect(second.contains("<title>02-b · Book</title>"))
-        #expect(second.contains("<a class=\"prev\" rel=\"prev\" href=\"01-a.html\">← First</a>"))
+        #expect(second.contains("<a class=\"prev\" rel=\"prev\" href=\"01-a.html\"><span class=\"pager-label\">Previous</span> First</a>"))
         #expect(files["figures/fig_two.png"]!.bytes == [1, 2, 3])
     }
 }

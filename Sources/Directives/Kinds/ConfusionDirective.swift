@@ -6,6 +6,7 @@ import Notebook
 /// with several seeds the counts are pooled over seeds.
 struct ConfusionDirective: Directive {
     static let kind = "confusion"
+    static let code = CodeModules.drawing
     static let summary = "Shows a run's confusion matrix on the test set (pooled over seeds) as a heatmap."
     static let shows = Shows.figure
     static let options: [OptionSpec] = [

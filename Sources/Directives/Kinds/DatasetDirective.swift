@@ -12,6 +12,7 @@ import Notebook
 /// ```
 struct DatasetDirective: Directive {
     static let kind = "dataset"
+    static let code = CodeModules.computing
     static let summary = "Loads and splits a data set once, for runs to share by name."
     static let shows = Shows.table
     static let options: [OptionSpec] = [

@@ -16,6 +16,7 @@ import Notebook
 /// ```
 struct DistillDirective: Directive {
     static let kind = "distill"
+    static let code = CodeModules.computing
     static let summary = "Trains a student on a teacher's soft targets (and the labels), over one or several seeds."
     static let shows = Shows.table
     static let options: [OptionSpec] = [
@@ -57,12 +58,12 @@ struct DistillDirective: Directive {
 
     func run(in context: ExecutionContext) throws -> DirectiveResult {
         let teacherRuns = try context.value(of: teacher.name, as: TrainedRuns.self, expected: "a teacher ({train}, {distill} or {model})")
-        let result = try distil(from: teacherRuns, projectDirectory: context.projectDirectory)
+        let result = try distil(from: teacherRuns, in: context)
         return RunSummary.result(result, caption: caption, fields: Self.fields(result))
     }
 
-    /// Trains the students.
-    func distil(from teacherRuns: TrainedRuns, projectDirectory: URL) throws -> TrainedRuns {
+    /// Trains the students; `label` tells a {sweep}'s grid points apart in the cache.
+    func distil(from teacherRuns: TrainedRuns, in context: ExecutionContext, label: String = "") throws -> TrainedRuns {
         let seeds = training.seeds
         guard teacherRuns.models.count == 1 || teacherRuns.models.count == seeds.count else {
             throw ExecutionError("teacher '\(teacher.name)' has \(teacherRuns.models.count) seeds; the student needs 1 teacher or one per seed (\(seeds.count))")
@@ -70,13 +71,14 @@ struct DistillDirective: Directive {
         let data = try training.prepare(teacherRuns.split)
         let loss = DistillationLoss<Float>(temperature: Float(temperature), alpha: Float(alpha))
         let training = self.training
-        let start = try training.initialModel(inputs: data.featureCount, outputs: data.classCount, projectDirectory: projectDirectory)
+        let start = try training.initialModel(inputs: data.featureCount, outputs: data.classCount,
+                                              projectDirectory: context.projectDirectory)
         let outcomes = try SeedRunner.run(seeds: seeds) { seed in
             let teacherModel = teacherRuns.teacherModel(forSeedAt: seeds.firstIndex(of: seed)!)
             let objective = DistillationObjective(loss: loss, labels: data.train.labels,
                                                   teacherLogits: teacherModel.logits(data.train.features))
-            let student = try Trainer.train(training.configuration(seed: seed), data: data, objective: objective,
-                                            initialModel: start)
+            let student = try CachedTraining.train(training.configuration(seed: seed), data: data, objective: objective,
+                                                   initialModel: start, context: context, label: label)
             let agreement = TeacherAgreement(student: student.model.logits(data.test.features),
                                              teacher: teacherModel.logits(data.test.features))
             return (student, agreement)

@@ -7,6 +7,7 @@ import Notebook
 /// others), which load with `safetensors.torch.load_file` into `nn.Linear` layers.
 struct ExportDirective: Directive {
     static let kind = "export"
+    static let code = CodeModules.computing
     static let summary = "Writes a run's metrics (CSV) and weights (.safetensors, PyTorch names) into the report for download."
     static let shows = Shows.downloads
     static let options: [OptionSpec] = [

@@ -13,6 +13,7 @@ import Notebook
 /// ```
 struct HistogramDirective: Directive {
     static let kind = "histogram"
+    static let code = CodeModules.drawing
     static let summary = "Histograms of a network's soft targets over a split (max probability, entropy, …) per temperature."
     static let shows = Shows.figure
     static let options: [OptionSpec] = [

@@ -11,6 +11,7 @@ import Notebook
 /// ```
 struct ModelDirective: Directive {
     static let kind = "model"
+    static let code = CodeModules.computing
     static let summary = "Loads a network trained elsewhere from a .safetensors file, to evaluate or to teach."
     static let shows = Shows.table
     static let options: [OptionSpec] = [

@@ -12,6 +12,7 @@ import Notebook
 /// ```
 struct PlotDirective: Directive {
     static let kind = "plot"
+    static let code = CodeModules.drawing
     static let summary = "Draws loss or accuracy curves of runs by epoch (mean over seeds, 95% band)."
     static let shows = Shows.figure
     static let options: [OptionSpec] = [

@@ -14,6 +14,7 @@ import Notebook
 /// ```
 struct SoftTargetsDirective: Directive {
     static let kind = "soft_targets"
+    static let code = CodeModules.drawing
     static let summary = "Shows a network's soft targets for chosen test examples at several temperatures."
     static let shows = Shows.figure
     static let options: [OptionSpec] = [

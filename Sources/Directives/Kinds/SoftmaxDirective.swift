@@ -14,6 +14,7 @@ import Notebook
 /// ```
 struct SoftmaxDirective: Directive {
     static let kind = "softmax"
+    static let code = CodeModules.drawing
     static let summary = "Shows softmax with temperature on given logits: probabilities and entropy per T."
     static let shows: Shows = [.figure, .table]
     static let options: [OptionSpec] = [

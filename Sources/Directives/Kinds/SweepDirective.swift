@@ -14,6 +14,7 @@ import Notebook
 /// ```
 struct SweepDirective: Directive {
     static let kind = "sweep"
+    static let code = CodeModules.drawing
     static let summary = "Repeats a {distill} over a grid of temperature, alpha, hidden or train_fraction, with paired CIs."
     static let shows: Shows = [.figure, .table]
     static let sweptOptions = ["temperature", "alpha", "hidden", "train_fraction"]
@@ -92,9 +93,9 @@ struct SweepDirective: Directive {
         let grid = axes.count == 1 ? axes[0].values.indices.map { [$0] }
             : axes[0].values.indices.flatMap { i in axes[1].values.indices.map { [i, $0] } }
         let points = try grid.map { indices in
-            let student = try variant(of: recipe, at: indices, seeds: seeds)
-                .distil(from: distillation.teacher, projectDirectory: context.projectDirectory)
             let label = zip(axes, indices).map { "\($0.option) = \($0.labels[$1])" }.joined(separator: ", ")
+            let student = try variant(of: recipe, at: indices, seeds: seeds)
+                .distil(from: distillation.teacher, in: context, label: label + ", ")
             let comparison = try baselineRuns.map {
                 try PairedDifference.compare(student.evaluations.map(\.accuracy), seeds: seeds, baseline: $0, what: "grid point \(label)")
             }

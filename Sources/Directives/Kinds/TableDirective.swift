@@ -12,6 +12,7 @@ import Notebook
 /// ```
 struct TableDirective: Directive {
     static let kind = "table"
+    static let code = CodeModules.computing
     static let summary = "Compares runs' metrics side by side, optionally as paired differences to a baseline."
     static let shows = Shows.table
     static let options: [OptionSpec] = [

@@ -12,6 +12,7 @@ import Notebook
 /// ```
 struct TrainDirective: Directive {
     static let kind = "train"
+    static let code = CodeModules.computing
     static let summary = "Trains an MLP on hard labels over one or several seeds."
     static let shows = Shows.table
     static let options = [DataSource.dataOption, DataSource.labelOption] + SplitOptions.specs + TrainingOptions.specs
@@ -41,7 +42,8 @@ struct TrainDirective: Directive {
         let start = try training.initialModel(inputs: data.featureCount, outputs: data.classCount,
                                               projectDirectory: context.projectDirectory)
         let models = try SeedRunner.run(seeds: training.seeds) { seed in
-            try Trainer.train(training.configuration(seed: seed), data: data, objective: objective, initialModel: start)
+            try CachedTraining.train(training.configuration(seed: seed), data: data, objective: objective, initialModel: start,
+                                     context: context)
         }
         let result = TrainedRuns(name: name, kind: Self.kind, split: split, data: data,
                                  runs: SeededRuns(seeds: training.seeds, runs: models))

@@ -2,6 +2,11 @@
 public struct TrainedModel: Sendable, Equatable {
     public let model: MLP<Float>
     public let history: TrainingHistory
+
+    public init(model: MLP<Float>, history: TrainingHistory) {
+        self.model = model
+        self.history = history
+    }
 }
 
 /// Trains an MLP by (mini-)batch gradient descent on an objective.

@@ -9,11 +9,22 @@ public struct EpochRecord: Sendable, Equatable {
     public let testLoss: Double
     /// Accuracy on the test split after the epoch's last step.
     public let testAccuracy: Double
+
+    public init(trainLoss: Double, trainAccuracy: Double, testLoss: Double, testAccuracy: Double) {
+        self.trainLoss = trainLoss
+        self.trainAccuracy = trainAccuracy
+        self.testLoss = testLoss
+        self.testAccuracy = testAccuracy
+    }
 }
 
 /// Per-epoch measurements of a training run, in epoch order.
 public struct TrainingHistory: Sendable, Equatable {
     public var epochs: [EpochRecord] = []
+
+    public init(epochs: [EpochRecord] = []) {
+        self.epochs = epochs
+    }
 
     public var trainLoss: [Double] { epochs.map(\.trainLoss) }
     public var testLoss: [Double] { epochs.map(\.testLoss) }

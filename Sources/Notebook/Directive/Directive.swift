@@ -11,6 +11,8 @@ public protocol Directive: Sendable {
     /// The kind's own options; the common ones (`caption`, `alt`, `echo`, `width`, `height`)
     /// are added according to `shows`.
     static var options: [OptionSpec] { get }
+    /// The modules whose code the kind runs, for cache keys.
+    static var code: CodeModules { get }
     /// The inline values (`{{ name.field }}`) every directive of this kind offers, for the
     /// reference; an instance may offer more (see `fields`).
     static var fieldDocs: [FieldDoc] { get }
@@ -80,6 +82,10 @@ public enum CommonOptions {
     public static let alt = OptionSpec.optional("alt", .text, "Alternative text of the figure for screen readers (generated from the data when absent).")
     public static let width = OptionSpec.optional("width", .integer(200...2000), default: "800", "Figure width in points.")
     public static let height = OptionSpec.optional("height", .integer(150...2000), default: "500", "Figure height in points.")
+
+    /// Options that change only how the result is shown, never what is computed: the cache
+    /// re-renders for them without recomputing (`echo` only changes the page).
+    public static let presentation: Set<String> = ["echo", "caption", "alt", "width", "height"]
 
     public static func specs(for shows: Shows) -> [OptionSpec] {
         [echo] + (shows.isDisjoint(with: [.table, .figure]) ? [] : [caption]) + (shows.contains(.figure) ? [alt, width, height] : [])

@@ -1,12 +1,21 @@
+import Digest
 import Foundation
 
 /// What a running directive may see: the results of the directives it declared as
-/// dependencies (and nothing else), and the project folder that relative paths are resolved
-/// against.
+/// dependencies (and nothing else), the project folder that relative paths are resolved
+/// against, and the cache for its expensive computations.
 public struct ExecutionContext: Sendable {
     let results: [String: DirectiveResult]
     let kinds: [String: String]
     public let projectDirectory: URL
+    let computations: Computations?
+
+    init(results: [String: DirectiveResult], kinds: [String: String], projectDirectory: URL, computations: Computations? = nil) {
+        self.results = results
+        self.kinds = kinds
+        self.projectDirectory = projectDirectory
+        self.computations = computations
+    }
 
     /// The value produced by directive `name`, which must be of type `T`;
     /// `expected` says what was wanted, for the error message ("a training run").
@@ -17,6 +26,51 @@ public struct ExecutionContext: Sendable {
         guard let value = result.value as? T else {
             throw ExecutionError("'\(name)' is a {\(kinds[name] ?? "?")} directive, but \(expected) is needed here")
         }
+        return value
+    }
+
+    /// `compute()`, or its earlier result from the cache: for the expensive parts of a directive
+    /// (training one network). `label` tells the directive's computations apart ("seed 3");
+    /// the directive's compute key covers everything else, so the stored bytes must be exactly
+    /// what `compute` would give. Safe to call from several threads.
+    public func memo<T>(_ label: String, encode: (T) -> [UInt8], decode: ([UInt8]) throws -> T,
+                        compute: () throws -> T) throws -> T {
+        guard let computations else { return try compute() }
+        return try computations.memo(label, encode: encode, decode: decode, compute: compute)
+    }
+}
+
+/// One directive's cached computations, and how many it had to do.
+final class Computations: @unchecked Sendable {
+    private let store: CacheStore
+    private let computeKey: String
+    private let owner: String
+    private let lock = NSLock()
+    private var computed = 0
+
+    init(store: CacheStore, computeKey: String, owner: String) {
+        self.store = store
+        self.computeKey = computeKey
+        self.owner = owner
+    }
+
+    /// How many computations were not in the cache.
+    var count: Int {
+        lock.lock(); defer { lock.unlock() }
+        return computed
+    }
+
+    func memo<T>(_ label: String, encode: (T) -> [UInt8], decode: ([UInt8]) throws -> T, compute: () throws -> T) throws -> T {
+        var hasher = SHA256()
+        hasher.update(field: computeKey)
+        hasher.update(field: label)
+        let key = hasher.finalize().hexString
+        if case .hit(let bytes) = store.load(.computations, key: key, what: "\(owner) (\(label))"), let value = try? decode(bytes) {
+            return value
+        }
+        let value = try compute()
+        store.store(.computations, key: key, payload: encode(value))
+        lock.lock(); computed += 1; lock.unlock()
         return value
     }
 }

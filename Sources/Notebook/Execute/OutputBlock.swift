@@ -1,6 +1,6 @@
 /// What a directive shows in the report. The Report module turns these into HTML; directives
 /// never write files or HTML themselves.
-public enum OutputBlock: Sendable {
+public enum OutputBlock: Sendable, Codable {
     case figure(Figure)
     case table(Table)
     /// Files offered for download (written under `data/`).
@@ -44,8 +44,8 @@ public struct Figure: Sendable {
 }
 
 /// A numbered table of already formatted cells.
-public struct Table: Sendable {
-    public enum Alignment: Sendable { case leading, trailing }
+public struct Table: Sendable, Codable {
+    public enum Alignment: String, Sendable, Codable { case leading, trailing }
 
     public let caption: String
     public let header: [String]

@@ -6,10 +6,11 @@ import Darwin
 #endif
 
 /// A Markdown document parsed by cmark-gfm with the GitHub extensions (tables, strikethrough,
-/// autolinks, task lists). Owns the cmark parser and node tree; not shared across tasks.
+/// autolinks, task lists, footnotes). Owns the cmark parser and node tree; not shared across
+/// tasks. Notebook reads it for directives and prose; Report renders it to HTML.
 public final class MarkdownDocument {
     private let parser: OpaquePointer
-    private let root: OpaquePointer
+    private let rootNode: OpaquePointer
 
     /// A fenced code block and where it is in the text.
     public struct FencedCodeBlock: Sendable, Hashable {
@@ -25,7 +26,7 @@ public final class MarkdownDocument {
 
     public init(_ text: String) {
         _ = MarkdownDocument.registerExtensions
-        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES)!
         for name in ["table", "strikethrough", "autolink", "tasklist"] {
             if let extensionHandle = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, extensionHandle)
@@ -34,11 +35,11 @@ public final class MarkdownDocument {
         let byteCount = text.utf8.count  // cmark takes bytes, not characters
         text.withCString { cmark_parser_feed(parser, $0, byteCount) }
         self.parser = parser
-        root = cmark_parser_finish(parser)
+        rootNode = cmark_parser_finish(parser)
     }
 
     deinit {
-        cmark_node_free(root)
+        cmark_node_free(rootNode)
         cmark_parser_free(parser)
     }
 
@@ -87,28 +88,47 @@ public final class MarkdownDocument {
         return plainText(of: heading)
     }
 
-    /// HTML for the document, with each fenced code block whose opening-fence line is a key of
-    /// `replacements` swapped for that raw HTML. Authors' own raw HTML is kept as written.
-    public func renderHTML(replacingCodeBlocksAt replacements: [Int: String]) -> String {
-        for node in nodes(ofType: "code_block") {
-            guard let html = replacements[Int(cmark_node_get_start_line(node))] else { continue }
-            let block = cmark_node_new(CMARK_NODE_HTML_BLOCK)
-            cmark_node_set_literal(block, html)
-            cmark_node_insert_before(node, block)
-            cmark_node_unlink(node)
-            cmark_node_free(node)
+    /// Where code and raw HTML are in the source: nothing there is prose, so no math, inline
+    /// value or cross-reference is read inside. Block-level ones cover whole lines.
+    public var literalRegions: [SourceRegion] {
+        var regions = [SourceRegion]()
+        for type in ["code_block", "html_block", "code", "html_inline"] {
+            for node in nodes(ofType: type) {
+                let startLine = Int(cmark_node_get_start_line(node)), endLine = Int(cmark_node_get_end_line(node))
+                guard startLine > 0, endLine >= startLine else { continue }
+                let isBlock = type.hasSuffix("_block")
+                regions.append(SourceRegion(startLine: startLine, startColumn: isBlock ? 1 : Int(cmark_node_get_start_column(node)),
+                                            endLine: endLine, endColumn: isBlock ? Int.max : Int(cmark_node_get_end_column(node))))
+            }
         }
-        let extensions = cmark_parser_get_syntax_extensions(parser)
-        guard let rendered = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions) else { return "" }
-        defer { free(rendered) }
-        return String(cString: rendered)
+        return regions.sorted { ($0.startLine, $0.startColumn) < ($1.startLine, $1.startColumn) }
     }
+
+    /// A stretch of source from one line and 1-based byte column to another, both ends included.
+    public struct SourceRegion: Sendable, Hashable {
+        public let startLine: Int
+        public let startColumn: Int
+        public let endLine: Int
+        public let endColumn: Int
+
+        /// Whether the 1-based byte `column` of `line` lies inside.
+        public func contains(line: Int, column: Int) -> Bool {
+            (startLine, startColumn) <= (line, column) && (line, column) <= (endLine, endColumn)
+        }
+    }
+
+    /// The root of cmark's tree and the parser's extensions, for a renderer. The pointers live
+    /// as long as the document.
+    public var root: OpaquePointer { rootNode }
+    public var syntaxExtensions: UnsafeMutablePointer<cmark_llist>? { cmark_parser_get_syntax_extensions(parser) }
 
     // MARK: Tree walking
 
-    private func nodes(ofType type: String) -> [OpaquePointer] {
+    /// Every node of a type ("heading", "paragraph", …) under `start` (default: the root), in
+    /// document order.
+    public func nodes(ofType type: String, under start: OpaquePointer? = nil) -> [OpaquePointer] {
         var found = [OpaquePointer]()
-        let iterator = cmark_iter_new(root)
+        let iterator = cmark_iter_new(start ?? rootNode)
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
@@ -117,7 +137,8 @@ public final class MarkdownDocument {
         return found
     }
 
-    private func plainText(of node: OpaquePointer) -> String {
+    /// The text of a node and its descendants without markup; line breaks become spaces.
+    public func plainText(of node: OpaquePointer) -> String {
         var text = ""
         let iterator = cmark_iter_new(node)
         defer { cmark_iter_free(iterator) }
@@ -131,6 +152,12 @@ public final class MarkdownDocument {
         }
         return text
     }
+
+    /// A node's type name: "heading", "paragraph", "code_block", "html_block", …
+    public func kind(of node: OpaquePointer) -> String { string(cmark_node_get_type_string(node)) }
+
+    /// A node's literal text (code, raw HTML, text); empty for containers.
+    public func literal(of node: OpaquePointer) -> String { string(cmark_node_get_literal(node)) }
 
     private func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""

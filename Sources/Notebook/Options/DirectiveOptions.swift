@@ -109,10 +109,32 @@ public struct DirectiveOptions: Sendable {
         }
     }
 
+    /// The project-relative files the author's options name (values of path type, wherever
+    /// they sit in lists and alternatives), sorted: what the directive reads.
+    public var filePaths: [String] {
+        Array(Set(values.keys.flatMap { paths(in: values[$0]!, of: specs[$0]!.type) })).sorted()
+    }
+
+    private func paths(in value: OptionValue, of type: OptionType) -> [String] {
+        switch type {
+        case .path: return value.scalar.map { [$0] } ?? []
+        case .list(let item, _): return (value.items ?? []).flatMap { paths(in: $0, of: item) }
+        case .oneOf(let types):
+            let fitting = types.first { (try? OptionChecker(name: "").check(value, against: $0)) != nil }
+            return fitting.map { paths(in: value, of: $0) } ?? []
+        default: return []
+        }
+    }
+
+    /// The author's options in canonical form, sorted by name, leaving out `excluded`.
+    public func canonical(excluding excluded: Set<String>) -> String {
+        values.keys.sorted().filter { !excluded.contains($0) }.map { "\($0): \(values[$0]!.canonical)" }.joined(separator: "\n")
+    }
+
     /// Every option the author gave, in canonical form and sorted by name: what the options
     /// mean, whatever their formatting, key order and comments.
     public var canonical: String {
-        values.keys.sorted().map { "\($0): \(values[$0]!.canonical)" }.joined(separator: "\n")
+        canonical(excluding: [])
     }
 }
 

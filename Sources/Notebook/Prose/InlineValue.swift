@@ -1,8 +1,8 @@
 import Foundation
 
 /// What kind of value an inline field holds: which formats apply to it.
-public struct ValueKind: Sendable, Hashable {
-    public enum Unit: Sendable, Hashable { case proportion, real, count, text }
+public struct ValueKind: Sendable, Hashable, Codable {
+    public enum Unit: String, Sendable, Hashable, Codable { case proportion, real, count, text }
     public let unit: Unit
     /// Whether the value carries a 95% interval (for the `ci` and `pm` formats).
     public let hasInterval: Bool
@@ -32,7 +32,7 @@ public struct ValueKind: Sendable, Hashable {
 }
 
 /// A value a directive computed, for prose to quote.
-public struct InlineValue: Sendable, Equatable {
+public struct InlineValue: Sendable, Equatable, Codable {
     public let kind: ValueKind
     public let number: Double
     public let interval: ClosedRange<Double>?

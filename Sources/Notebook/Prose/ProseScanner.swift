@@ -1,12 +1,13 @@
 import Foundation
 
-/// Finds inline values and cross-references in a chapter's prose (never in code, raw HTML or
-/// link destinations: only inside the text spans cmark found).
+/// Finds inline values and cross-references in a chapter's prose (never in code, raw HTML,
+/// link destinations or math: only inside the text spans cmark found, outside `math`).
 ///
 /// - `{{ name.field | format }}` on one line; the format is optional. `\{{` is literal text.
 /// - `@name` at the start of a word (not inside an e-mail address); `\@` is literal text.
 public enum ProseScanner {
-    public static func scan(_ source: String, spans: [MarkdownDocument.TextSpan], file: String) throws -> [ProseReference] {
+    public static func scan(_ source: String, spans: [MarkdownDocument.TextSpan], math: [MathSpan] = [],
+                            file: String) throws -> [ProseReference] {
         let lines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
         var found = [ProseReference]()
         var problems = [Diagnostic]()
@@ -21,6 +22,11 @@ public enum ProseScanner {
             while index < end {
                 let byte = line[index]
                 let escaped = index > 0 && line[index - 1] == UInt8(ascii: "\\")
+                if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "@"),
+                   let formula = math.first(where: { $0.contains(line: span.line, byte: index) }) {
+                    index = formula.end.line == span.line ? formula.end.byte : end
+                    continue
+                }
                 if byte == UInt8(ascii: "{"), index + 1 < end, line[index + 1] == UInt8(ascii: "{"), !escaped {
                     guard let close = closingBraces(in: line, from: index + 2, to: end) else {
                         problems.append(Diagnostic(at: location(index), "'{{' has no closing '}}' on this line; write {{ name.field | format }}"))

@@ -1,0 +1,118 @@
+import Digest
+import Foundation
+
+/// The project's cache folder, `.distillery-cache/`: one file per entry, named by its key.
+/// Each entry carries its key, its length and a SHA-256 of its contents, so a damaged,
+/// truncated or foreign file is detected, reported and recomputed — never trusted. Writes go
+/// to a temporary file that is renamed into place, so an interrupted build leaves no torn entry.
+/// Safe to use from several threads.
+public final class CacheStore: @unchecked Sendable {
+    public static let folderName = ".distillery-cache"
+
+    /// Directive results (blocks and inline values), and the expensive computations inside
+    /// directives (trained networks).
+    enum Section: String { case results, computations }
+
+    public enum Lookup {
+        case hit([UInt8])
+        case missing
+        case damaged(String)
+    }
+
+    public let folder: URL
+    private let lock = NSLock()
+    private var problems: [String] = []
+    private var writeFailed = false
+
+    public init(projectDirectory: URL) {
+        folder = projectDirectory.appendingPathComponent(Self.folderName)
+    }
+
+    /// Warnings to show after the build: damaged entries, a cache that cannot be written.
+    public var warnings: [String] {
+        lock.lock(); defer { lock.unlock() }
+        return problems
+    }
+
+    private static let magic = Array("distillery cache entry 1\n".utf8)
+
+    func load(_ section: Section, key: String, what: String) -> Lookup {
+        let url = file(section, key)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return .missing }
+        let bytes = [UInt8](data)
+        let header = Self.magic.count + 64 + 8 + 32
+        var problem: String?
+        if bytes.count < header || Array(bytes[..<Self.magic.count]) != Self.magic {
+            problem = "not a cache entry"
+        } else if String(decoding: bytes[Self.magic.count..<(Self.magic.count + 64)], as: UTF8.self) != key {
+            problem = "it belongs to another key"
+        } else {
+            let lengthStart = Self.magic.count + 64
+            let length = bytes[lengthStart..<(lengthStart + 8)].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            let payload = Array(bytes[header...])
+            if UInt64(payload.count) != length {
+                problem = "truncated: \(payload.count) of \(length) bytes"
+            } else if SHA256.hash(payload) != Array(bytes[(lengthStart + 8)..<header]) {
+                problem = "checksum mismatch"
+            } else {
+                return .hit(payload)
+            }
+        }
+        let message = "cache entry for \(what) is damaged (\(problem!)); recomputing"
+        lock.lock(); problems.append(message); lock.unlock()
+        try? FileManager.default.removeItem(at: url)
+        return .damaged(problem!)
+    }
+
+    func store(_ section: Section, key: String, payload: [UInt8]) {
+        let url = file(section, key)
+        var length = [UInt8]()
+        for shift in stride(from: 56, through: 0, by: -8) { length.append(UInt8(truncatingIfNeeded: UInt64(payload.count) >> UInt64(shift))) }
+        let entry = Self.magic + Array(key.utf8) + length + SHA256.hash(payload) + payload
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(key).\(UUID().uuidString).tmp")
+            try Data(entry).write(to: temporary)
+            if FileManager.default.fileExists(atPath: url.path) { try? FileManager.default.removeItem(at: url) }
+            try FileManager.default.moveItem(at: temporary, to: url)
+        } catch {
+            lock.lock(); defer { lock.unlock() }
+            if !writeFailed {
+                writeFailed = true
+                problems.append("cannot write the cache in \(Self.folderName) (\(error.localizedDescription)); results are not saved for the next build")
+            }
+        }
+    }
+
+    private func file(_ section: Section, _ key: String) -> URL {
+        folder.appendingPathComponent(section.rawValue).appendingPathComponent(key)
+    }
+
+    // MARK: The previous build's keys
+
+    private var manifestURL: URL { folder.appendingPathComponent("last-build.json") }
+
+    /// The key parts of every directive in the last build, for saying why one reruns.
+    func previousKeys() -> [String: KeyParts] {
+        guard let data = FileManager.default.contents(atPath: manifestURL.path),
+              let parts = try? JSONDecoder().decode([String: KeyParts].self, from: data) else { return [:] }
+        return parts
+    }
+
+    func saveKeys(_ parts: [String: KeyParts]) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(parts) else { return }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? data.write(to: manifestURL, options: .atomic)
+    }
+
+    /// Removes the project's cache folder and nothing else (`distillery clean`). A symbolic
+    /// link in its place is removed as a link; what it points at is left alone.
+    public static func clean(projectDirectory: URL) throws -> Bool {
+        let url = projectDirectory.appendingPathComponent(folderName)
+        guard (try? FileManager.default.attributesOfItem(atPath: url.path)) != nil else { return false }
+        try FileManager.default.removeItem(at: url)
+        return true
+    }
+}

@@ -1,0 +1,12 @@
+/// A stretch of a page the offline search can find: a heading and the text under it.
+struct SearchEntry: Encodable {
+    var title: String
+    /// Page and anchor, e.g. "02-student.html#capacity".
+    var href: String
+    var text: String
+
+    mutating func append(_ more: String) {
+        guard !more.isEmpty else { return }
+        text += text.isEmpty ? more : " " + more
+    }
+}

@@ -1,0 +1,65 @@
+import Notebook
+
+/// The book's TeX as MathML. Formulas are translated before Markdown sees them: the chapter's
+/// source gets a placeholder in place of each (cmark would read `_` and `*` in TeX as emphasis),
+/// and the rendered HTML gets the MathML back.
+public struct Formulas {
+    /// mathML[chapter][i] is the MathML of the chapter's i-th formula.
+    private let mathML: [[String]]
+    private let tex: [[String]]
+
+    /// Translates every formula; an unsupported construct is an error at its line and column.
+    public init(_ parsed: ParsedBook) throws {
+        var mathML = [[String]](), problems = [Diagnostic]()
+        for spans in parsed.math {
+            var chapter = [String]()
+            for span in spans {
+                do {
+                    chapter.append(try MathTranslator.mathML(span.tex, display: span.display))
+                } catch {
+                    problems.append(Diagnostic(at: span.location(atTeXOffset: error.offset), error.message))
+                }
+            }
+            mathML.append(chapter)
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        self.mathML = mathML
+        tex = parsed.math.map { $0.map(\.tex) }
+    }
+
+    /// Stands for formula `index` in Markdown: private-use characters that cmark passes through
+    /// as text, in no markup.
+    static func placeholder(_ index: Int) -> String { "\u{E000}\(index)\u{E000}" }
+    /// Fills the further lines of a display formula, so the paragraph keeps its lines.
+    static let continuation = "\u{E001}"
+
+    /// Rendered HTML with each placeholder replaced by its MathML.
+    func substitute(in html: String, chapter: Int) -> String {
+        replacing(in: html, chapter: chapter, with: mathML[chapter])
+    }
+
+    /// Plain text (a heading in the contents) with each placeholder replaced by its TeX.
+    func plain(_ text: String, chapter: Int) -> String {
+        replacing(in: text, chapter: chapter, with: tex[chapter])
+    }
+
+    private func replacing(in text: String, chapter: Int, with values: [String]) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "\u{E000}" || $0 == "\u{E001}" }) else { return text }
+        var out = String.UnicodeScalarView(), number: Int?
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\u{E001}": continue
+            case "\u{E000}":
+                if let index = number {
+                    out.append(contentsOf: (values.indices.contains(index) ? values[index] : "").unicodeScalars)
+                    number = nil
+                } else {
+                    number = 0
+                }
+            default:
+                if let partial = number, let digit = Int(String(scalar)) { number = partial * 10 + digit } else { out.append(scalar) }
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import Notebook
+@testable import Report
+
+/// The book around the chapters: heading anchors, navigation, search, the front page and the
+/// one-file book.
+@Suite struct BookPagesTests {
+    func render(_ chapters: [(String, String)], settings: BookSettings = BookSettings(title: "Book"),
+                selfContained: Bool = false) throws -> [String: String] {
+        let book = Book(settings: settings, chapters: chapters.map { Chapter(displayPath: "c/\($0.0).md", slug: $0.0, source: $0.1) })
+        let plan = try BuildPlan(try ParsedBook(book), registry: DirectiveRegistry([ReportRendererTests.Stub.self]))
+        let results = ["fig": DirectiveResult(blocks: [.figure(Figure(fileName: "fig.png", png: [9, 9], width: 640, height: 400,
+                                                                      caption: "C", alt: "A"))])]
+        let files = try ReportRenderer.render(plan, results: results, selfContained: selfContained)
+        return Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+    }
+
+    @Test func headingsGetUniqueIDsThroughTheBookAndHoverAnchors() throws {
+        let pages = try render([("01-a", "# Intro\n\n## The *data*\n\n## The data\n\n## Fig\n\n```{x} fig\n```\n"),
+                                ("02-b", "# Next\n\n## The data\n")])
+        let first = pages["01-a.html"]!
+        #expect(first.contains("<h2 id=\"the-data\">The <em>data</em> <a class=\"anchor\" href=\"#the-data\" aria-label=\"Link to this section\">#</a></h2>"))
+        #expect(first.contains("<h2 id=\"the-data-2\">"))
+        #expect(first.contains("<h2 id=\"fig-2\">"), "'fig' is the figure's anchor")
+        #expect(pages["02-b.html"]!.contains("<h2 id=\"the-data-3\">"))
+        // The sidebar lists the current chapter's sections.
+        #expect(first.contains("<a href=\"01-a.html\" aria-current=\"page\">Intro</a><ol class=\"sections\"><li><a href=\"#the-data\">The data</a></li>"))
+    }
+
+    @Test func footnotesAndGFMExtensionsRender() throws {
+        let page = try render([("01-a", "# A\n\nSee this[^n] and ~~that~~ at https://example.org.\n\n- [x] done\n\n[^n]: The note.\n")])["01-a.html"]!
+        #expect(page.contains("<del>that</del>"))
+        #expect(page.contains("<a href=\"https://example.org\">https://example.org</a>"))
+        #expect(page.contains("type=\"checkbox\""))
+        #expect(page.contains("href=\"#fn-01-a-n\""))
+        #expect(page.contains("id=\"fn-01-a-n\""))
+        #expect(page.contains("The note."))
+    }
+
+    @Test func frontPageHasTheSettingsAndEveryChapterWithItsSections() throws {
+        let settings = BookSettings(title: "KD <book>", subtitle: "Run it", authors: ["Ada", "Grace"], abstract: "An *abstract*.")
+        let index = try render([("01-a", "# Intro\n\n## Part one\n"), ("02-b", "# Next\n")], settings: settings)["index.html"]!
+        #expect(index.contains("<h1>KD &lt;book&gt;</h1>"))
+        #expect(index.contains("<p class=\"subtitle\">Run it</p>"))
+        #expect(index.contains("<p class=\"authors\">Ada, Grace</p>"))
+        #expect(index.contains("<p>An <em>abstract</em>.</p>"))
+        #expect(index.contains("<li><a href=\"01-a.html\">Intro</a>\n<ol class=\"toc-sections\"><li><a href=\"01-a.html#part-one\">Part one</a></li></ol></li>"))
+        #expect(index.contains("<meta name=\"description\" content=\"An *abstract*.\">"))
+    }
+
+    @Test func searchIndexHoldsEachSectionsTextAndCaptions() throws {
+        let pages = try render([("01-a", "# Intro\n\nWelcome words.\n\n## Part one\n\nTemperature <b>matters</b>.\n\n```{x} fig\n```\n")])
+        let index = pages["search-index.js"]!
+        #expect(index.hasPrefix("window.distillerySearch = ["))
+        #expect(index.contains("{\"href\":\"01-a.html#intro\",\"text\":\"Welcome words.\",\"title\":\"Intro\"}"))
+        #expect(index.contains("{\"href\":\"01-a.html#part-one\",\"text\":\"Temperature matters. Figure 1. C\",\"title\":\"Part one\"}"))
+        #expect(pages["search.js"]!.contains("textContent"))
+        #expect(pages["01-a.html"]!.contains("<div id=\"search-box\" class=\"search\" role=\"search\" hidden>"))
+    }
+
+    @Test func selfContainedBookIsOneFileWithEverythingInside() throws {
+        let pages = try render([("01-a", "# Intro\n\nSee @fig and [next](02-b.html).\n"), ("02-b", "# Next\n\n```{x} fig\n```\n")],
+                               selfContained: true)
+        #expect(Array(pages.keys) == ["index.html"])
+        let page = pages["index.html"]!
+        #expect(page.contains("<style>"))
+        #expect(!page.contains("style.css"))
+        #expect(page.contains("src=\"data:image/png;base64,CQk=\""))
+        #expect(page.contains("<a class=\"xref\" href=\"#fig\">Figure 1</a>"))
+        #expect(page.contains("<a href=\"#02-b\">next</a>"))
+        #expect(page.contains("<section class=\"chapter\" id=\"02-b\">"))
+        #expect(page.contains("\"href\":\"#intro\""), "search links stay in the page")
+        #expect(!page.contains(".html\""))
+    }
+}
