@@ -16,6 +16,8 @@ pip_packages=()
 command -v chromium >/dev/null || apt_packages+=(chromium)
 command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
 command -v java >/dev/null || apt_packages+=(default-jre-headless)
+# A math font, so that screenshots show formulas as a reader with one sees them.
+[ -d /usr/share/texmf/fonts/opentype/public/lm-math ] || fc-list 2>/dev/null | grep -q "Latin Modern Math" || apt_packages+=(fonts-lmodern)
 if ! have_module selenium; then
   # Debian's python3-selenium is only importable by Debian's own python3 (not pyenv's, a venv's...).
   if python3 -c 'import sys; sys.exit("/usr/lib/python3/dist-packages" not in sys.path)'; then

@@ -21,7 +21,7 @@ struct BlockRenderer {
                     switch block {
                     case .figure: figures += 1; labels[id] = ("Figure \(figures)", pages[chapter])
                     case .table: tables += 1; labels[id] = ("Table \(tables)", pages[chapter])
-                    case .downloads: continue
+                    case .downloads, .failure: continue
                     }
                     if firstNumbered[invocation.name] == nil { firstNumbered[invocation.name] = id }
                 }
@@ -51,6 +51,8 @@ struct BlockRenderer {
             case .figure(let figure): return render(figure, id: id)
             case .table(let table): return render(table, id: id)
             case .downloads(let downloads): return render(downloads)
+            case .failure(let message):
+                return "<div class=\"directive-failure\" role=\"alert\"><p><strong>{\(invocation.kind.htmlEscaped)} \(invocation.name.htmlEscaped) failed</strong></p><pre>\(message.htmlEscaped)</pre></div>"
             }
         }
         if echo {

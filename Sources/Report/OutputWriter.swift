@@ -9,6 +9,10 @@ import Notebook
 /// and a folder that exists without it is refused unless it is empty. Without this rule
 /// `--output chapters` or `--output .` would move the user's own folder aside and delete it.
 public enum OutputWriter {
+    /// Held while the old report is moved aside and the new one moved in: a process that must
+    /// exit (Ctrl-C) takes it first, so it never leaves the output folder missing.
+    public static let swapLock = NSLock()
+
     /// The file that marks a folder as a report written by Distillery.
     public static let markerFileName = ".distillery-report"
     static let markerText = "This folder is a report written by 'distillery build'. Every build replaces it as a whole.\n"
@@ -36,16 +40,39 @@ public enum OutputWriter {
             try? fileManager.removeItem(at: staging)
             throw error
         }
+        swapLock.lock()
         let hadPrevious = fileManager.fileExists(atPath: directory.path)
-        if hadPrevious { try fileManager.moveItem(at: directory, to: previous) }
         do {
+            if hadPrevious { try fileManager.moveItem(at: directory, to: previous) }
             try fileManager.moveItem(at: staging, to: directory)
         } catch {
-            if hadPrevious { try? fileManager.moveItem(at: previous, to: directory) }
+            if hadPrevious, !fileManager.fileExists(atPath: directory.path) { try? fileManager.moveItem(at: previous, to: directory) }
+            swapLock.unlock()
             try? fileManager.removeItem(at: staging)
             throw error
         }
+        swapLock.unlock()
         if hadPrevious { try? fileManager.removeItem(at: previous) }
+    }
+
+    /// Puts back what a build killed outright (SIGKILL, power loss) left half done: a report
+    /// moved aside but not replaced is moved back; leftover staging folders are removed.
+    public static func recoverInterruptedSwap(_ directory: URL) {
+        let fileManager = FileManager.default
+        let parent = directory.deletingLastPathComponent()
+        let name = directory.lastPathComponent
+        guard let entries = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
+        let previous = entries.filter { $0.hasPrefix(".\(name).previous-") }.sorted()
+        if !fileManager.fileExists(atPath: directory.path), let latest = previous.last {
+            let moved = parent.appendingPathComponent(latest)
+            if fileManager.fileExists(atPath: moved.appendingPathComponent(markerFileName).path) {
+                try? fileManager.moveItem(at: moved, to: directory)
+            }
+        }
+        for entry in entries where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).previous-") {
+            let url = parent.appendingPathComponent(entry)
+            if fileManager.fileExists(atPath: url.path) { try? fileManager.removeItem(at: url) }
+        }
     }
 
     /// Throws unless `directory` is absent, an empty folder, or a report this writer made, and

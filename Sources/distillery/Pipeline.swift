@@ -22,18 +22,35 @@ enum Pipeline {
         var selfContained = false
         /// Read and write the cache (off: run everything, store nothing).
         var useCache = true
+        var execution = Executor.Options()
+        /// With `keepGoing`: write the report with its failures shown even over a good one.
+        var writePartial = false
     }
 
-    static func build(_ options: BookOptions, output: URL, settings: BuildSettings) throws -> (files: [OutputFile], execution: Execution) {
+    /// What a build did; `written` is false when failures kept the previous report in place.
+    struct Outcome {
+        let files: [OutputFile]
+        let execution: Execution
+        let plan: BuildPlan
+        let written: Bool
+    }
+
+    static func build(_ options: BookOptions, output: URL, settings: BuildSettings) throws -> Outcome {
         // The book's folders are never replaced, whatever --output says; checked before any work.
         let protected = [options.chaptersURL, options.projectURL, URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
         try OutputWriter.checkReplaceable(output, protecting: protected)
         let plan = try plan(try load(options))
+        // One build of the book at a time, from here: the cache and the output are written below.
+        let lock = try BuildLock(projectDirectory: options.projectURL)
+        defer { withExtendedLifetime(lock) {} }
+        OutputWriter.recoverInterruptedSwap(output)
         let cache = settings.useCache ? cache(for: plan, options) : nil
-        let execution = try Executor.run(plan, projectDirectory: options.projectURL, cache: cache)
+        let execution = try Executor.run(plan, projectDirectory: options.projectURL, cache: cache, options: settings.execution)
         let files = try ReportRenderer.render(plan, results: execution.results, selfContained: settings.selfContained)
-        try OutputWriter.replace(output, with: files, protecting: protected)
-        return (files, execution)
+        let hasReport = FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputWriter.markerFileName).path)
+        let write = execution.failures.isEmpty || settings.writePartial || !hasReport
+        if write { try OutputWriter.replace(output, with: files, protecting: protected) }
+        return Outcome(files: files, execution: execution, plan: plan, written: write)
     }
 
     static func cache(for plan: BuildPlan, _ options: BookOptions) -> BuildCache {

@@ -74,3 +74,32 @@ import Testing
         #expect(!page.contains(".html\""))
     }
 }
+
+@Suite struct FormulaPagesTests {
+    func page(_ source: String) throws -> String {
+        let book = Book(settings: BookSettings(title: "B"), chapters: [Chapter(displayPath: "c/01-a.md", slug: "01-a", source: source)])
+        let plan = try BuildPlan(try ParsedBook(book), registry: DirectiveRegistry([ReportRendererTests.Stub.self]))
+        let files = try ReportRenderer.render(plan, results: [:])
+        return String(decoding: files.first { $0.path == "01-a.html" }!.bytes, as: UTF8.self)
+    }
+
+    @Test func formulasBecomeMathMLWhereTheyAreAndTeXNeverMeetsMarkdown() throws {
+        let html = try page("# A\n\nWith $x_i * y_i$ inline, $5 and $10 as prices.\n\n$$\n\\frac{a}{b}\n$$\n\nAfter.\n")
+        #expect(html.contains("With <math><semantics>"))
+        #expect(html.contains("<mi>x</mi><mi>i</mi>"), "no emphasis from the underscores")
+        #expect(html.contains("inline, $5 and $10 as prices."))
+        #expect(html.contains("<math display=\"block\"><semantics><mfrac><mi>a</mi><mi>b</mi></mfrac>"))
+        #expect(!html.contains("\u{E000}") && !html.contains("\u{E001}"))
+        #expect(html.contains("<p>After.</p>"))
+    }
+
+    @Test func unsupportedTeXIsAnErrorAtItsLineAndColumn() throws {
+        let book = Book(settings: BookSettings(), chapters: [Chapter(displayPath: "c/01-a.md", slug: "01-a", source: "# A\n\nSee $a + \\foo{b}$.\n")])
+        do {
+            _ = try Formulas(try ParsedBook(book))
+            Issue.record("expected an error")
+        } catch let list as DiagnosticList {
+            #expect(list.diagnostics.map(\.description) == ["c/01-a.md:3:10: error: unsupported TeX command '\\foo'"])
+        }
+    }
+}

@@ -62,8 +62,9 @@ struct DistillDirective: Directive {
         return RunSummary.result(result, caption: caption, fields: Self.fields(result))
     }
 
-    /// Trains the students; `label` tells a {sweep}'s grid points apart in the cache.
-    func distil(from teacherRuns: TrainedRuns, in context: ExecutionContext, label: String = "") throws -> TrainedRuns {
+    /// Trains the students; `label` tells a {sweep}'s grid points apart in the cache. A {sweep}
+    /// announces the work of all its points itself (`announce: false`).
+    func distil(from teacherRuns: TrainedRuns, in context: ExecutionContext, label: String = "", announce: Bool = true) throws -> TrainedRuns {
         let seeds = training.seeds
         guard teacherRuns.models.count == 1 || teacherRuns.models.count == seeds.count else {
             throw ExecutionError("teacher '\(teacher.name)' has \(teacherRuns.models.count) seeds; the student needs 1 teacher or one per seed (\(seeds.count))")
@@ -73,6 +74,7 @@ struct DistillDirective: Directive {
         let training = self.training
         let start = try training.initialModel(inputs: data.featureCount, outputs: data.classCount,
                                               projectDirectory: context.projectDirectory)
+        if announce { CachedTraining.expectWork(runs: seeds.count, epochs: training.configuration(seed: 0).epochs, context: context) }
         let outcomes = try SeedRunner.run(seeds: seeds) { seed in
             let teacherModel = teacherRuns.teacherModel(forSeedAt: seeds.firstIndex(of: seed)!)
             let objective = DistillationObjective(loss: loss, labels: data.train.labels,

@@ -92,10 +92,13 @@ struct SweepDirective: Directive {
         if let seedCount { seeds = (0..<UInt64(seedCount)).map { seeds[0] + $0 } }
         let grid = axes.count == 1 ? axes[0].values.indices.map { [$0] }
             : axes[0].values.indices.flatMap { i in axes[1].values.indices.map { [i, $0] } }
-        let points = try grid.map { indices in
+        let variants = try grid.map { try variant(of: recipe, at: $0, seeds: seeds) }
+        for student in variants {
+            CachedTraining.expectWork(runs: seeds.count, epochs: student.training.configuration(seed: 0).epochs, context: context)
+        }
+        let points = try zip(grid, variants).map { indices, pointRecipe in
             let label = zip(axes, indices).map { "\($0.option) = \($0.labels[$1])" }.joined(separator: ", ")
-            let student = try variant(of: recipe, at: indices, seeds: seeds)
-                .distil(from: distillation.teacher, in: context, label: label + ", ")
+            let student = try pointRecipe.distil(from: distillation.teacher, in: context, label: label + ", ", announce: false)
             let comparison = try baselineRuns.map {
                 try PairedDifference.compare(student.evaluations.map(\.accuracy), seeds: seeds, baseline: $0, what: "grid point \(label)")
             }

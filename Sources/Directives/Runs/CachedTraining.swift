@@ -4,13 +4,26 @@ import Notebook
 /// Training through the cache: a network that an earlier build trained under the same compute
 /// key (options, data, teacher, training code) comes back bit for bit instead of retraining.
 enum CachedTraining {
+    /// Each run counts its epochs as units of work on the progress display; the directive
+    /// announces them all first (`expectWork`).
     /// - Parameter label: tells this run apart from the directive's others ("T = 4, seed 2").
     static func train(_ configuration: TrainingConfiguration, data: PreparedData, objective: any TrainingObjective,
                       initialModel: MLP<Float>?, context: ExecutionContext, label: String = "") throws -> TrainedModel {
-        try context.memo("\(label)seed \(configuration.seed)", encode: encode,
-                         decode: { try decode($0, activation: configuration.activation) }) {
-            try Trainer.train(configuration, data: data, objective: objective, initialModel: initialModel)
+        var epochsDone = 0
+        let trained = try context.memo("\(label)seed \(configuration.seed)", encode: encode,
+                                       decode: { try decode($0, activation: configuration.activation) }) {
+            try Trainer.train(configuration, data: data, objective: objective, initialModel: initialModel) {
+                epochsDone += 1
+                context.progress.advance()
+            }
         }
+        context.progress.advance(configuration.epochs - epochsDone)
+        return trained
+    }
+
+    /// Announces `runs` training runs of `epochs` epochs to the progress display.
+    static func expectWork(runs: Int, epochs: Int, context: ExecutionContext) {
+        context.progress.expect(runs * epochs)
     }
 
     /// The weights as safetensors, then the history: epoch count and four doubles an epoch, as

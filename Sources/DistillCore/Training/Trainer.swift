@@ -17,10 +17,13 @@ public enum Trainer {
     /// Per epoch: shuffle (mini-batch only, unless `shuffle` is off); for each batch forward → loss → backward →
     /// update; then evaluate on the test split.
     ///
-    /// - Parameter initialModel: start from these weights instead of a fresh initialisation
-    ///   (its architecture must match the configuration and data).
+    /// - Parameters:
+    ///   - initialModel: start from these weights instead of a fresh initialisation (its
+    ///     architecture must match the configuration and data).
+    ///   - afterEpoch: called after each epoch (for a progress display).
     public static func train(_ configuration: TrainingConfiguration, data: PreparedData,
-                             objective: any TrainingObjective, initialModel: MLP<Float>? = nil) throws -> TrainedModel {
+                             objective: any TrainingObjective, initialModel: MLP<Float>? = nil,
+                             afterEpoch: () -> Void = {}) throws -> TrainedModel {
         precondition(configuration.epochs >= 1, "train at least one epoch")
         let architecture = MLPArchitecture(inputs: data.featureCount, hidden: configuration.hidden,
                                            outputs: data.classCount, activation: configuration.activation)
@@ -60,6 +63,7 @@ public enum Trainer {
                 trainAccuracy: Double(correct) / Double(exampleCount),
                 testLoss: evaluation.crossEntropy,
                 testAccuracy: evaluation.accuracy))
+            afterEpoch()
         }
         return TrainedModel(model: step.model, history: history)
     }

@@ -6,6 +6,8 @@ public struct Execution: Sendable {
     public let outcomes: [StepOutcome]
     /// Problems with the cache (damaged entries, an unwritable folder); the build went on.
     public let warnings: [String]
+    /// With `--keep-going`: the directives that failed, in reading order.
+    public let failures: [Diagnostic]
 
     /// The log printed after a build: one line per directive, then the slowest few.
     public func summary(slowest count: Int = 3) -> [String] {
@@ -16,6 +18,8 @@ public struct Execution: Sendable {
             case .cached: return "  cached    \(outcome.name)"
             case .ran(let reasons): return "  ran       \(name)  \(Self.time(outcome.seconds))\(Self.computed(outcome))  (\(reasons.joined(separator: ", ")))"
             case .restored(let user): return "  reloaded  \(name)  \(Self.time(outcome.seconds))\(Self.computed(outcome))  (its value is needed by \(user))"
+            case .failed: return "  FAILED    \(name)  \(Self.time(outcome.seconds))"
+            case .skipped(let failed): return "  skipped   \(name)  (it uses \(failed), which failed)"
             }
         }
         let ran = outcomes.filter { if case .cached = $0.status { false } else { true } }
@@ -47,6 +51,10 @@ public struct StepOutcome: Sendable {
         /// Its result was cached, but it reran because the named directive, which ran, needs its
         /// value; its own expensive parts came from the cache where they were stored.
         case restored(for: String)
+        /// It failed (with `--keep-going`).
+        case failed
+        /// It did not run because a directive it uses failed (with `--keep-going`).
+        case skipped(because: String)
     }
 
     public let name: String

@@ -9,12 +9,16 @@ public struct ExecutionContext: Sendable {
     let kinds: [String: String]
     public let projectDirectory: URL
     let computations: Computations?
+    /// Where to report how far the directive is (epochs of training), for the live display.
+    public let progress: WorkProgress
 
-    init(results: [String: DirectiveResult], kinds: [String: String], projectDirectory: URL, computations: Computations? = nil) {
+    init(results: [String: DirectiveResult], kinds: [String: String], projectDirectory: URL, computations: Computations? = nil,
+         progress: WorkProgress) {
         self.results = results
         self.kinds = kinds
         self.projectDirectory = projectDirectory
         self.computations = computations
+        self.progress = progress
     }
 
     /// The value produced by directive `name`, which must be of type `T`;

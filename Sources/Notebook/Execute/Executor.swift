@@ -1,94 +1,191 @@
+import Dispatch
 import Foundation
 
-/// Runs a plan's directives in order and keeps their results by name. With a cache, a
-/// directive whose result key is stored is not run; one that must run first gets the values of
-/// its cached dependencies by rerunning them, their expensive parts coming from the cache.
+/// Runs a plan's directives and keeps their results by name. With a cache, a directive whose
+/// result key is stored is not run; one that must run first gets the values of its cached
+/// dependencies by rerunning them (their expensive parts come from the cache). Independent
+/// directives run in parallel; the results do not depend on how many at once.
 public enum Executor {
+    public struct Options: Sendable {
+        /// How many directives may run at once.
+        public var jobs: Int
+        /// After a failure, run everything that does not depend on it, and show each failure in
+        /// its directive's place instead of stopping.
+        public var keepGoing: Bool
+        public var progress: (any ProgressSink)?
+
+        public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, keepGoing: Bool = false,
+                    progress: (any ProgressSink)? = nil) {
+            self.jobs = max(1, jobs)
+            self.keepGoing = keepGoing
+            self.progress = progress
+        }
+    }
+
     /// Runs every step without a cache.
     public static func run(_ plan: BuildPlan, projectDirectory: URL) throws -> [String: DirectiveResult] {
         try run(plan, projectDirectory: projectDirectory, cache: nil).results
     }
 
-    /// Runs what the cache does not hold; the first failure stops the build with a diagnostic
-    /// at the failing directive.
-    public static func run(_ plan: BuildPlan, projectDirectory: URL, cache: BuildCache?) throws -> Execution {
-        var run = Run(plan: plan, projectDirectory: projectDirectory, cache: cache)
-        for step in plan.steps { try run.execute(step) }
+    /// Runs what the cache does not hold. Without `keepGoing` the first failure (in reading
+    /// order) stops the build with a diagnostic at the failing directive; with it, the
+    /// failures are in `Execution.failures` and shown in place.
+    public static func run(_ plan: BuildPlan, projectDirectory: URL, cache: BuildCache?, options: Options = Options()) throws -> Execution {
+        let kinds = Dictionary(uniqueKeysWithValues: plan.steps.map { ($0.invocation.name, $0.invocation.kind) })
+        var results = [String: DirectiveResult]()
+        var statuses = [String: StepOutcome.Status]()
+        // Which directives run: those the cache lacks, and the cached ones whose values they use.
+        for step in plan.steps {
+            let name = step.invocation.name
+            guard let cache else { statuses[name] = .ran(reasons: ["cache off"]); continue }
+            switch cache.result(of: name) {
+            case .hit(let result): results[name] = result; statuses[name] = .cached
+            case .miss(let reasons): statuses[name] = .ran(reasons: reasons)
+            }
+        }
+        for step in plan.steps.reversed() where !isCached(statuses[step.invocation.name]!) {
+            for dependency in step.directive.dependencies where isCached(statuses[dependency.name] ?? .cached) && statuses[dependency.name] != nil {
+                statuses[dependency.name] = .restored(for: step.invocation.name)
+            }
+        }
+        let toRun = plan.steps.filter { !isCached(statuses[$0.invocation.name]!) }
+        let scheduler = Scheduler(steps: toRun, statuses: statuses, known: results, kinds: kinds, projectDirectory: projectDirectory,
+                                  cache: cache, options: options)
+        let finished = scheduler.run()
+        var outcomes = [StepOutcome]()
+        var failures = [Diagnostic]()
+        for step in plan.steps {
+            let name = step.invocation.name
+            if let outcome = finished.outcomes[name] { outcomes.append(outcome) } else {
+                outcomes.append(StepOutcome(name: name, kind: step.invocation.kind, status: statuses[name]!, seconds: 0, computations: 0))
+            }
+            if let failure = finished.failures[name] { failures.append(failure) }
+            if let result = finished.results[name] { results[name] = result }
+        }
+        if let first = failures.first, !options.keepGoing { throw first }
         cache?.finish()
-        return Execution(results: run.results, outcomes: plan.steps.compactMap { run.outcomes[$0.invocation.name] },
-                         warnings: cache?.store.warnings ?? [])
+        return Execution(results: results, outcomes: outcomes, warnings: cache?.store.warnings ?? [], failures: failures)
     }
 
-    private struct Run {
-        let plan: BuildPlan
-        let projectDirectory: URL
-        let cache: BuildCache?
-        let kinds: [String: String]
-        let steps: [String: BuildPlan.Step]
-        var results = [String: DirectiveResult]()
-        var outcomes = [String: StepOutcome]()
-        /// Directives taken from the cache whose value has not been rebuilt.
-        var withoutValue = Set<String>()
+    private static func isCached(_ status: StepOutcome.Status) -> Bool {
+        if case .cached = status { return true }
+        return false
+    }
+}
 
-        init(plan: BuildPlan, projectDirectory: URL, cache: BuildCache?) {
-            self.plan = plan
-            self.projectDirectory = projectDirectory
-            self.cache = cache
-            kinds = Dictionary(uniqueKeysWithValues: plan.steps.map { ($0.invocation.name, $0.invocation.kind) })
-            steps = Dictionary(uniqueKeysWithValues: plan.steps.map { ($0.invocation.name, $0) })
-        }
+/// Runs the steps that must run, each once its dependencies are done, at most `jobs` at a time.
+private final class Scheduler: @unchecked Sendable {
+    let steps: [BuildPlan.Step]
+    let statuses: [String: StepOutcome.Status]
+    let kinds: [String: String]
+    let projectDirectory: URL
+    let cache: BuildCache?
+    let options: Executor.Options
 
-        mutating func execute(_ step: BuildPlan.Step) throws {
-            let name = step.invocation.name
-            var reasons = ["cache off"]
-            if let cache {
-                switch cache.result(of: name) {
-                case .hit(let result):
-                    results[name] = result
-                    withoutValue.insert(name)
-                    outcomes[name] = StepOutcome(name: name, kind: step.invocation.kind, status: .cached, seconds: 0, computations: 0)
-                    return
-                case .miss(let why):
-                    reasons = why
+    private let condition = NSCondition()
+    private var results: [String: DirectiveResult]
+    private var outcomes = [String: StepOutcome]()
+    private var failures = [String: Diagnostic]()
+    private var done = Set<String>()
+    private var running = 0
+
+    init(steps: [BuildPlan.Step], statuses: [String: StepOutcome.Status], known: [String: DirectiveResult], kinds: [String: String],
+         projectDirectory: URL, cache: BuildCache?, options: Executor.Options) {
+        self.steps = steps
+        self.statuses = statuses
+        results = known
+        self.kinds = kinds
+        self.projectDirectory = projectDirectory
+        self.cache = cache
+        self.options = options
+    }
+
+    func run() -> (results: [String: DirectiveResult], outcomes: [String: StepOutcome], failures: [String: Diagnostic]) {
+        let names = Set(steps.map(\.invocation.name))
+        var pending = steps
+        condition.lock()
+        while !pending.isEmpty || running > 0 {
+            let stopping = !failures.isEmpty && !options.keepGoing
+            if !stopping {
+                var index = 0
+                while index < pending.count, running < options.jobs {
+                    let step = pending[index]
+                    let dependencies = Set(step.directive.dependencies.map(\.name)).intersection(names)
+                    if let failed = dependencies.sorted().first(where: { failures[$0] != nil || outcomes[$0].map(isSkipped) == true }) {
+                        pending.remove(at: index)
+                        skip(step, because: failed)
+                        continue
+                    }
+                    guard dependencies.isSubset(of: done) else { index += 1; continue }
+                    pending.remove(at: index)
+                    launch(step)
                 }
+            } else {
+                pending.removeAll()
             }
-            let (result, outcome) = try perform(step, status: .ran(reasons: reasons))
-            results[name] = result
-            outcomes[name] = outcome
-            cache?.store(result, of: name)
+            if running > 0 { condition.wait() } else if !pending.isEmpty { break }  // cannot happen in a plan without cycles
         }
+        condition.unlock()
+        return (results, outcomes, failures)
+    }
 
-        /// Reruns a cached directive for its value.
-        mutating func restore(_ name: String, for user: String) throws {
-            guard withoutValue.contains(name), let step = steps[name] else { return }
-            let (result, outcome) = try perform(step, status: .restored(for: user))
-            results[name] = result
-            outcomes[name] = outcome
-            withoutValue.remove(name)
-        }
+    private func isSkipped(_ outcome: StepOutcome) -> Bool {
+        if case .skipped = outcome.status { return true }
+        return false
+    }
 
-        mutating func perform(_ step: BuildPlan.Step, status: StepOutcome.Status) throws -> (DirectiveResult, StepOutcome) {
-            let name = step.invocation.name
-            for dependency in step.directive.dependencies { try restore(dependency.name, for: name) }
-            let visible = Dictionary(step.directive.dependencies.compactMap { dependency in
-                results[dependency.name].map { (dependency.name, $0) }
-            }, uniquingKeysWith: { first, _ in first })
-            let computations = cache?.computations(of: name)
-            let context = ExecutionContext(results: visible, kinds: kinds, projectDirectory: projectDirectory, computations: computations)
+    /// Called with the lock held.
+    private func skip(_ step: BuildPlan.Step, because failed: String) {
+        let name = step.invocation.name
+        let message = "not run: it uses '\(failed)', which failed"
+        results[name] = DirectiveResult(blocks: [.failure(message)])
+        outcomes[name] = StepOutcome(name: name, kind: step.invocation.kind, status: .skipped(because: failed), seconds: 0, computations: 0)
+        done.insert(name)
+    }
+
+    /// Called with the lock held.
+    private func launch(_ step: BuildPlan.Step) {
+        running += 1
+        let name = step.invocation.name
+        let visible = Dictionary(step.directive.dependencies.compactMap { dependency in
+            results[dependency.name].map { (dependency.name, $0) }
+        }, uniquingKeysWith: { first, _ in first })
+        let computations = cache?.computations(of: name)
+        let context = ExecutionContext(results: visible, kinds: kinds, projectDirectory: projectDirectory, computations: computations,
+                                       progress: WorkProgress(name: name, sink: options.progress))
+        let status = statuses[name]!
+        DispatchQueue.global().async { [self] in
+            options.progress?.started(name)
             let start = DispatchTime.now().uptimeNanoseconds
-            let result: DirectiveResult
+            let outcome: Result<DirectiveResult, Diagnostic>
             do {
-                result = try step.directive.run(in: context)
+                outcome = .success(try step.directive.run(in: context))
             } catch let diagnostic as Diagnostic {
-                throw diagnostic
+                outcome = .failure(diagnostic)
             } catch let list as DiagnosticList {
-                throw list
+                outcome = .failure(list.diagnostics.first ?? Diagnostic(at: step.invocation.location, "{\(step.invocation.kind)} \(name) failed"))
             } catch {
-                throw Diagnostic(at: step.invocation.location, "{\(step.invocation.kind)} \(name): \(error)")
+                outcome = .failure(Diagnostic(at: step.invocation.location, "{\(step.invocation.kind)} \(name): \(error)"))
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            return (result, StepOutcome(name: name, kind: step.invocation.kind, status: status, seconds: seconds,
-                                        computations: computations?.count ?? 0))
+            options.progress?.finished(name)
+            if case .success(let result) = outcome, case .ran = status { cache?.store(result, of: name) }
+            condition.lock()
+            switch outcome {
+            case .success(let result):
+                results[name] = result
+                outcomes[name] = StepOutcome(name: name, kind: step.invocation.kind, status: status, seconds: seconds,
+                                             computations: computations?.count ?? 0)
+            case .failure(let diagnostic):
+                failures[name] = diagnostic
+                results[name] = DirectiveResult(blocks: [.failure(diagnostic.description)])
+                outcomes[name] = StepOutcome(name: name, kind: step.invocation.kind, status: .failed, seconds: seconds,
+                                             computations: computations?.count ?? 0)
+            }
+            done.insert(name)
+            running -= 1
+            condition.signal()
+            condition.unlock()
         }
     }
 }

@@ -5,6 +5,8 @@ public enum OutputBlock: Sendable, Codable {
     case table(Table)
     /// Files offered for download (written under `data/`).
     case downloads([Download])
+    /// The directive failed (a build with `--keep-going`): the message, shown in its place.
+    case failure(String)
 }
 
 /// A file of data the report offers for download, e.g. "data/student.csv".

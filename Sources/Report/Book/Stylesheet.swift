@@ -8,7 +8,7 @@ enum Stylesheet {
     :root {
       color-scheme: light dark;
       --text: #1d1d1f; --muted: #55555a; --accent: #0a5c99; --rule: #dedee3; --code-bg: #f4f4f6;
-      --page: #ffffff; --sidebar-bg: #f7f7f9; --mark: #fff3bf;
+      --page: #ffffff; --sidebar-bg: #f7f7f9; --mark: #fff3bf; --danger: #b3261e;
       --measure: 42rem; --sidebar: 16rem;
       --sans: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
       --serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "DejaVu Serif", serif;
@@ -19,7 +19,7 @@ enum Stylesheet {
     @media (prefers-color-scheme: dark) {
       :root {
         --text: #e4e4e7; --muted: #a8a8b0; --accent: #7cc0ff; --rule: #3a3a40; --code-bg: #232327;
-        --page: #141416; --sidebar-bg: #1b1b1e; --mark: #4a3f10;
+        --page: #141416; --sidebar-bg: #1b1b1e; --mark: #4a3f10; --danger: #ff8a80;
       }
     }
     * { box-sizing: border-box; }
@@ -86,7 +86,8 @@ enum Stylesheet {
     pre { background: var(--code-bg); padding: .9rem 1rem; overflow-x: auto; border-radius: 6px; line-height: 1.45; }
     pre code { background: none; padding: 0; }
     blockquote { margin: 1.2rem 0; padding: .1rem 1rem; border-left: 3px solid var(--rule); color: var(--muted); }
-    math { font-size: 1.08em; }
+    /* The reader's own math font; MathML lays out without one, a math font draws it better. */
+    math { font-size: 1.08em; font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", "DejaVu Math TeX Gyre", math; }
     math[display="block"] { margin: 1rem 0; overflow-x: auto; overflow-y: hidden; }
     .footnotes { font-size: .9rem; color: var(--muted); border-top: 1px solid var(--rule); margin-top: 3rem; }
     .title-block h1 { font-size: 2.3rem; margin-bottom: .3rem; }
@@ -120,6 +121,9 @@ enum Stylesheet {
     details.source summary { cursor: pointer; color: var(--muted); }
     .downloads { font-family: var(--sans); font-size: .92rem; }
     a.xref { white-space: nowrap; }
+    .directive-failure { border: 2px solid var(--danger); border-radius: 6px; padding: .2rem 1rem; margin: 1.5rem 0; font-family: var(--sans); }
+    .directive-failure strong { color: var(--danger); }
+    .directive-failure pre { white-space: pre-wrap; background: none; padding: 0; }
 
     /* Between chapters. */
     .pager {
