@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "distillery", targets: ["distillery"]),
         .executable(name: "distillery-bench", targets: ["distillery-bench"]),
+        // The chapter front end as a library, for the fuzzing package in Fuzz/.
+        .library(name: "DistilleryFrontEnd", targets: ["Notebook", "Report", "Directives"]),
     ],
     dependencies: [
         // YAML for directive options: a solved problem, with source marks for diagnostics.

@@ -6,8 +6,8 @@ import ArgumentParser
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "distillery-bench",
-        abstract: "Benchmarks of Distillery's training core and charts.",
-        subcommands: [CoreBenchmark.self, ChartsBenchmark.self])
+        abstract: "Benchmarks of Distillery's training core, charts and whole builds.",
+        subcommands: [CoreBenchmark.self, ChartsBenchmark.self, BuildBenchmark.self])
 }
 
 /// Options every benchmark takes.
