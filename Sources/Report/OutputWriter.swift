@@ -20,8 +20,33 @@ public enum OutputWriter {
     /// Writes `files` as the new contents of `directory`.
     /// - Parameter protected: folders the report must never replace or contain (the chapters,
     ///   the project), refused even when they carry the marker.
-    public static func replace(_ directory: URL, with files: [OutputFile], protecting protected: [URL] = []) throws {
-        try checkReplaceable(directory, protecting: protected)
+    public static func replace(_ directory: URL, with files: [OutputFile], protecting protected: [URL] = [],
+                               outside: [URL] = []) throws {
+        try checkReplaceable(directory, protecting: protected, outside: outside)
+        do {
+            try swap(directory, with: files)
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch {
+            throw Diagnostic(at: nil, "cannot write the report into '\(directory.relativePath)': \(reason(error)); the previous report is unchanged")
+        }
+    }
+
+    /// "permission denied", "no space left on device": the system's reason, without paths.
+    static func reason(_ error: Error) -> String {
+        var current: NSError? = error as NSError
+        while let error = current {
+            if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))).lowercased() }
+            current = error.userInfo[NSUnderlyingErrorKey] as? NSError
+        }
+        let code = (error as NSError).code
+        if [CocoaError.fileWriteNoPermission.rawValue, CocoaError.fileReadNoPermission.rawValue].contains(code) { return "permission denied" }
+        if code == CocoaError.fileWriteOutOfSpace.rawValue { return "no space left on the device" }
+        if code == CocoaError.fileWriteVolumeReadOnly.rawValue { return "the file system is read-only" }
+        return "the system refused (\((error as NSError).code))"
+    }
+
+    private static func swap(_ directory: URL, with files: [OutputFile]) throws {
         let fileManager = FileManager.default
         let parent = directory.deletingLastPathComponent()
         let name = directory.lastPathComponent
@@ -77,11 +102,15 @@ public enum OutputWriter {
 
     /// Throws unless `directory` is absent, an empty folder, or a report this writer made, and
     /// is clear of every protected folder.
-    public static func checkReplaceable(_ directory: URL, protecting protected: [URL]) throws {
+    /// - Parameter outside: folders the report may not be written inside (the chapters).
+    public static func checkReplaceable(_ directory: URL, protecting protected: [URL], outside: [URL] = []) throws {
         let shown = directory.relativePath
         let target = resolved(directory)
         if target == "/" || protected.map(resolved).contains(where: { $0 == target || $0.hasPrefix(target + "/") }) {
             throw Diagnostic(at: nil, "refusing to write the report into '\(shown)': it holds the book's own files, which a build would replace; choose a separate folder such as 'output'")
+        }
+        if outside.map(resolved).contains(where: { target.hasPrefix($0 + "/") }) {
+            throw Diagnostic(at: nil, "refusing to write the report into '\(shown)': it is inside the chapters folder; choose a folder outside it, such as 'output'")
         }
         let fileManager = FileManager.default
         if let type = try? fileManager.attributesOfItem(atPath: directory.path)[.type] as? FileAttributeType {

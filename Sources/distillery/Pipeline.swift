@@ -38,7 +38,7 @@ enum Pipeline {
     static func build(_ options: BookOptions, output: URL, settings: BuildSettings) throws -> Outcome {
         // The book's folders are never replaced, whatever --output says; checked before any work.
         let protected = [options.chaptersURL, options.projectURL, URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-        try OutputWriter.checkReplaceable(output, protecting: protected)
+        try OutputWriter.checkReplaceable(output, protecting: protected, outside: [options.chaptersURL])
         let plan = try plan(try load(options))
         // One build of the book at a time, from here: the cache and the output are written below.
         let lock = try BuildLock(projectDirectory: options.projectURL)
@@ -49,7 +49,7 @@ enum Pipeline {
         let files = try ReportRenderer.render(plan, results: execution.results, selfContained: settings.selfContained)
         let hasReport = FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputWriter.markerFileName).path)
         let write = execution.failures.isEmpty || settings.writePartial || !hasReport
-        if write { try OutputWriter.replace(output, with: files, protecting: protected) }
+        if write { try OutputWriter.replace(output, with: files, protecting: protected, outside: [options.chaptersURL]) }
         return Outcome(files: files, execution: execution, plan: plan, written: write)
     }
 

@@ -82,9 +82,12 @@ import Testing
         #expect(throws: DataFileError(file: "d.csv", line: 3, "expected 3 fields as in the header, found 2")) {
             try CSVDataset.parse("a,b,y\n1,2,0\n3,1\n", fileName: "d.csv", labelColumn: "y")
         }
-        #expect(throws: DataFileError(file: "d.csv", line: 2, "'x' in column 'b' is not a number")) {
+        #expect(throws: DataFileError(file: "d.csv", line: 2, column: 3, "'x' in column 'b' is not a number")) {
             try CSVDataset.parse("a,b,y\n1,x,0\n", fileName: "d.csv", labelColumn: "y")
         }
+        // A byte order mark and Windows line ends are read as plain text.
+        let windows = try? CSVDataset.parse("\u{FEFF}a,b,y\r\n1,2,p\r\n3,1,q\r\n", fileName: "d.csv", labelColumn: "y")
+        #expect(windows?.featureNames == ["a", "b"] && windows?.classNames == ["p", "q"])
         #expect(throws: DataFileError(file: "d.csv", line: 1, "no column named 'label'; the columns are a, b, y")) {
             try CSVDataset.parse("a,b,y\n1,2,0\n", fileName: "d.csv", labelColumn: "label")
         }

@@ -171,7 +171,7 @@ import Glibc
     }
 
     @Test func twoBuildsAtOnceWaitForEachOther() throws {
-        let folder = try project()
+        let folder = try project(Self.slowBook.replacingOccurrences(of: "epochs: 300", with: "epochs: 25"))
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = Process(), second = Process()
         let secondError = Pipe()
@@ -184,7 +184,7 @@ import Glibc
         first.standardError = FileHandle.nullDevice
         second.standardError = secondError
         try first.run()
-        Thread.sleep(forTimeInterval: 0.3)
+        Thread.sleep(forTimeInterval: 0.8)
         try second.run()
         first.waitUntilExit()
         second.waitUntilExit()

@@ -56,7 +56,7 @@ enum DataSource: Sendable, Hashable {
     static func readCSV(_ path: String, label: String, in projectDirectory: URL, classNames: [String]? = nil) throws -> Dataset {
         let bytes = try ProjectPath.read(path, in: projectDirectory)
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw Diagnostic(at: SourceLocation(file: path, line: 1), "the file is not UTF-8 text")
+            throw Diagnostic(at: TextCheck.firstInvalidUTF8(bytes, file: path), "the file is not UTF-8 text")
         }
         do {
             return try CSVDataset.parse(text, fileName: path, labelColumn: label, classNames: classNames)
@@ -76,5 +76,5 @@ enum DataSource: Sendable, Hashable {
 
 extension DataFileError {
     /// The error as a diagnostic at the data file's own line (its first when unknown).
-    var diagnostic: Diagnostic { Diagnostic(at: SourceLocation(file: file, line: line ?? 1), message) }
+    var diagnostic: Diagnostic { Diagnostic(at: SourceLocation(file: file, line: line ?? 1, column: column ?? 1), message) }
 }

@@ -74,7 +74,7 @@ struct DistillDirective: Directive {
         let training = self.training
         let start = try training.initialModel(inputs: data.featureCount, outputs: data.classCount,
                                               projectDirectory: context.projectDirectory)
-        if announce { CachedTraining.expectWork(runs: seeds.count, epochs: training.configuration(seed: 0).epochs, context: context) }
+        if announce { try CachedTraining.announce(runs: seeds.count, training.configuration(seed: 0), data: data, context: context) }
         let outcomes = try SeedRunner.run(seeds: seeds) { seed in
             let teacherModel = teacherRuns.teacherModel(forSeedAt: seeds.firstIndex(of: seed)!)
             let objective = DistillationObjective(loss: loss, labels: data.train.labels,

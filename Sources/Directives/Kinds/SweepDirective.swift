@@ -93,9 +93,8 @@ struct SweepDirective: Directive {
         let grid = axes.count == 1 ? axes[0].values.indices.map { [$0] }
             : axes[0].values.indices.flatMap { i in axes[1].values.indices.map { [i, $0] } }
         let variants = try grid.map { try variant(of: recipe, at: $0, seeds: seeds) }
-        for student in variants {
-            CachedTraining.expectWork(runs: seeds.count, epochs: student.training.configuration(seed: 0).epochs, context: context)
-        }
+        try CachedTraining.announce(variants.map { (seeds.count, $0.training.configuration(seed: 0)) },
+                                    data: try recipe.training.prepare(distillation.teacher.split), context: context)
         let points = try zip(grid, variants).map { indices, pointRecipe in
             let label = zip(axes, indices).map { "\($0.option) = \($0.labels[$1])" }.joined(separator: ", ")
             let student = try pointRecipe.distil(from: distillation.teacher, in: context, label: label + ", ", announce: false)

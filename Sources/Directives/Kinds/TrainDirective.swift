@@ -41,7 +41,7 @@ struct TrainDirective: Directive {
         let training = self.training
         let start = try training.initialModel(inputs: data.featureCount, outputs: data.classCount,
                                               projectDirectory: context.projectDirectory)
-        CachedTraining.expectWork(runs: training.seeds.count, epochs: training.configuration(seed: 0).epochs, context: context)
+        try CachedTraining.announce(runs: training.seeds.count, training.configuration(seed: 0), data: data, context: context)
         let models = try SeedRunner.run(seeds: training.seeds) { seed in
             try CachedTraining.train(training.configuration(seed: seed), data: data, objective: objective, initialModel: start,
                                      context: context)

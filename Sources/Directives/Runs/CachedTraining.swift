@@ -21,9 +21,29 @@ enum CachedTraining {
         return trained
     }
 
-    /// Announces `runs` training runs of `epochs` epochs to the progress display.
-    static func expectWork(runs: Int, epochs: Int, context: ExecutionContext) {
-        context.progress.expect(runs * epochs)
+    /// Checks `runs` training runs of `configuration` on `data` against the book's training
+    /// budget, before anything trains, and announces their epochs to the progress display.
+    static func announce(runs: Int, _ configuration: TrainingConfiguration, data: PreparedData, context: ExecutionContext) throws {
+        try announce([(runs, configuration)], data: data, context: context)
+    }
+
+    /// The same for several recipes at once (a {sweep}'s grid).
+    static func announce(_ recipes: [(runs: Int, configuration: TrainingConfiguration)], data: PreparedData,
+                         context: ExecutionContext) throws {
+        let flop = recipes.reduce(0.0) { total, recipe in
+            let parameters = MLPArchitecture(inputs: data.featureCount, hidden: recipe.configuration.hidden, outputs: data.classCount,
+                                             activation: recipe.configuration.activation).parameterCount
+            // A multiply-add is 2 operations; backward costs twice the forward pass; each epoch
+            // also evaluates the test set.
+            let perEpoch = Double(parameters) * (6 * Double(data.train.exampleCount) + 2 * Double(data.test.exampleCount))
+            return total + Double(recipe.runs) * Double(recipe.configuration.epochs) * perEpoch
+        }
+        let budget = context.trainingBudget
+        guard flop <= budget else {
+            throw ExecutionError(String(format: "this trains for about %.3g TFLOP (seeds × epochs × examples × parameters), more than the book's training budget of %.3g TFLOP; lower epochs, seeds or widths, or raise training_budget_tflop in book.yml if you mean it",
+                                        flop / 1e12, budget / 1e12))
+        }
+        context.progress.expect(recipes.reduce(0) { $0 + $1.runs * $1.configuration.epochs })
     }
 
     /// The weights as safetensors, then the history: epoch count and four doubles an epoch, as

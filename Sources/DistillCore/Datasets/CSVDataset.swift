@@ -1,7 +1,8 @@
 /// Reads a user's own data set from CSV text: a header row naming the columns, one example per
 /// row, every column but the label numeric. Class names are the label column's distinct
 /// values, sorted (numerically when they all are numbers), so class indices do not depend on
-/// row order. Fields may be wrapped in double quotes; quoted commas are not supported.
+/// row order. Fields may be wrapped in double quotes; quoted commas are not supported. A byte
+/// order mark and Windows line ends are accepted.
 public enum CSVDataset {
     /// - Parameters:
     ///   - fileName: how errors name the file (e.g. "data/flowers.csv").
@@ -9,11 +10,19 @@ public enum CSVDataset {
     ///   - classNames: the classes as another file (the training set) numbers them; a label
     ///     outside them is an error. Nil: this file's own labels, sorted.
     public static func parse(_ text: String, fileName: String, labelColumn: String, classNames given: [String]? = nil) throws -> Dataset {
-        var rows = [(line: Int, fields: [String])]()
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        var rows = [(line: Int, fields: [String], columns: [Int])]()
+        let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : text[...]
+        // "\r\n" is one Character in Swift, so split on both.
+        for (index, line) in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line[...]
             if trimmed.allSatisfy(\.isWhitespace) { continue }
-            rows.append((index + 1, trimmed.split(separator: ",", omittingEmptySubsequences: false).map(unquote)))
+            let parts = trimmed.split(separator: ",", omittingEmptySubsequences: false)
+            var columns = [Int](), column = 1
+            for part in parts {
+                columns.append(column)
+                column += part.count + 1
+            }
+            rows.append((index + 1, parts.map(unquote), columns))
         }
         guard let header = rows.first else { throw DataFileError(file: fileName, "the file is empty") }
         guard let labelIndex = header.fields.firstIndex(of: labelColumn) else {
@@ -22,21 +31,26 @@ public enum CSVDataset {
         guard header.fields.count >= 2 else {
             throw DataFileError(file: fileName, line: header.line, "need at least one feature column besides the label")
         }
-        let body = rows.dropFirst()
-        guard !body.isEmpty else { throw DataFileError(file: fileName, "no examples after the header") }
+        let examples = rows.dropFirst()
+        guard !examples.isEmpty else { throw DataFileError(file: fileName, "no examples after the header") }
         var values = [Float]()
         var labelTexts = [String]()
-        for row in body {
+        for row in examples {
             guard row.fields.count == header.fields.count else {
                 throw DataFileError(file: fileName, line: row.line,
                                    "expected \(header.fields.count) fields as in the header, found \(row.fields.count)")
             }
             for (column, field) in row.fields.enumerated() where column != labelIndex {
                 guard let value = Float(field), value.isFinite else {
-                    throw DataFileError(file: fileName, line: row.line,
-                                       "'\(field)' in column '\(header.fields[column])' is not a number")
+                    let why = Float(field) == nil ? "is not a number" : "is not a finite number"
+                    throw DataFileError(file: fileName, line: row.line, column: row.columns[column],
+                                       "'\(field)' in column '\(header.fields[column])' \(why)")
                 }
                 values.append(value)
+            }
+            guard !row.fields[labelIndex].isEmpty else {
+                throw DataFileError(file: fileName, line: row.line, column: row.columns[labelIndex],
+                                   "the label column '\(labelColumn)' is empty here; every example needs a class")
             }
             labelTexts.append(row.fields[labelIndex])
         }
@@ -48,7 +62,7 @@ public enum CSVDataset {
             throw DataFileError(file: fileName, "the label column '\(labelColumn)' has only one class")
         }
         if let unknown = labelTexts.firstIndex(where: { !classNames.contains($0) }) {
-            throw DataFileError(file: fileName, line: body[body.startIndex + unknown].line,
+            throw DataFileError(file: fileName, line: examples[examples.startIndex + unknown].line,
                                 "class '\(labelTexts[unknown])' does not occur in the training data (its classes are \(classNames.joined(separator: ", ")))")
         }
         let classIndex = Dictionary(uniqueKeysWithValues: classNames.enumerated().map { ($1, $0) })

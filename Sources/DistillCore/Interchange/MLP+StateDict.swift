@@ -32,6 +32,9 @@ extension MLP where Scalar == Float {
             guard let bias = byName["fc\(index).bias"], bias.shape == [outputs] else {
                 throw DataFileError(file: fileName, "fc\(index).bias must exist with shape [\(outputs)]")
             }
+            if let bad = [weight, bias].first(where: { !$0.values.allSatisfy(\.isFinite) }) {
+                throw DataFileError(file: fileName, "\(bad.name) holds values that are not finite (NaN or infinity)")
+            }
             if widths.isEmpty { widths.append(inputs) }
             widths.append(outputs)
             parameters += weight.values + bias.values

@@ -16,12 +16,18 @@ public struct BookSettings: Sendable, Hashable {
     public var authors: [String]
     /// A paragraph for the front page.
     public var abstract: String?
+    /// The most one directive may spend training, in 10¹² floating-point operations.
+    public var trainingBudgetTFLOP: Double
 
-    public init(title: String = "Untitled report", subtitle: String? = nil, authors: [String] = [], abstract: String? = nil) {
+    public static let defaultTrainingBudgetTFLOP = 5.0
+
+    public init(title: String = "Untitled report", subtitle: String? = nil, authors: [String] = [], abstract: String? = nil,
+                trainingBudgetTFLOP: Double = defaultTrainingBudgetTFLOP) {
         self.title = title
         self.subtitle = subtitle
         self.authors = authors
         self.abstract = abstract
+        self.trainingBudgetTFLOP = trainingBudgetTFLOP
     }
 
     static let schema: [OptionSpec] = [
@@ -29,5 +35,7 @@ public struct BookSettings: Sendable, Hashable {
         .optional("subtitle", .text, "A line under the title."),
         .optional("authors", .list(.text, count: 1...100), "The authors' names."),
         .optional("abstract", .text, "A paragraph on the front page."),
+        .optional("training_budget_tflop", .number(NumberRange(0.001, 1e6)), default: "5",
+                  "The most one directive may spend training, in TFLOP (10¹² operations; about 100 s on two cores); a run that needs more is refused before it starts."),
     ]
 }

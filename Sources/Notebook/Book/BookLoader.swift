@@ -18,23 +18,34 @@ public enum BookLoader {
         }
         let chapters = try markdownNames.map { name in
             let displayPath = (displayPrefix as NSString).appendingPathComponent(name)
-            let data = try readFile(folder.appendingPathComponent(name), displayPath: displayPath)
-            guard let source = String(data: data, encoding: .utf8) else {
-                throw Diagnostic(at: SourceLocation(file: displayPath, line: 1), "the file is not valid UTF-8")
+            let bytes = try readFile(name, in: folder)
+            guard let source = String(validating: bytes, as: UTF8.self) else {
+                throw Diagnostic(at: TextCheck.firstInvalidUTF8(bytes, file: displayPath), "the file is not valid UTF-8")
+            }
+            if let nul = TextCheck.firstNUL(source, file: displayPath) {
+                throw Diagnostic(at: nul, "a NUL byte: this is not a text file")
+            }
+            guard !source.allSatisfy(\.isWhitespace) else {
+                throw Diagnostic(at: SourceLocation(file: displayPath, line: 1), "the chapter is empty; give it at least a title (# Title), or remove the file")
             }
             return Chapter(displayPath: displayPath, slug: String(name.dropLast(3)), source: source)
         }
         let settingsPath = (displayPrefix as NSString).appendingPathComponent(settingsFileName)
         let settingsURL = folder.appendingPathComponent(settingsFileName)
-        let settings = FileManager.default.fileExists(atPath: settingsURL.path)
-            ? try parseSettings(readFile(settingsURL, displayPath: settingsPath), displayPath: settingsPath)
+        let settings = (try? FileManager.default.attributesOfItem(atPath: settingsURL.path)) != nil
+            ? try parseSettings(Data(readFile(settingsFileName, in: folder)), displayPath: settingsPath)
             : BookSettings()
         return Book(settings: settings, chapters: chapters)
     }
 
-    private static func readFile(_ url: URL, displayPath: String) throws -> Data {
-        do { return try Data(contentsOf: url) } catch {
-            throw Diagnostic(at: nil, "cannot read '\(displayPath)': \(error.localizedDescription)")
+    /// A file of the chapters folder, read as any project file is: a regular file, inside the
+    /// project (the folder's parent) even through symbolic links, of a bounded size.
+    private static func readFile(_ name: String, in folder: URL) throws -> [UInt8] {
+        let project = folder.standardizedFileURL.deletingLastPathComponent()
+        do {
+            return try ProjectPath.read(folder.standardizedFileURL.lastPathComponent + "/" + name, in: project)
+        } catch let error as ExecutionError {
+            throw Diagnostic(at: nil, error.description)
         }
     }
 
@@ -43,6 +54,7 @@ public enum BookLoader {
         let options = try DirectiveOptions(yaml: text, file: displayPath, firstLine: 1, subject: "book.yml",
                                            schema: BookSettings.schema)
         return BookSettings(title: options.get("title"), subtitle: options.optional("subtitle"),
-                            authors: options.optional("authors") ?? [], abstract: options.optional("abstract"))
+                            authors: options.optional("authors") ?? [], abstract: options.optional("abstract"),
+                            trainingBudgetTFLOP: options.get("training_budget_tflop"))
     }
 }

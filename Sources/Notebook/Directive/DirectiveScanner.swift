@@ -9,6 +9,10 @@ public enum DirectiveScanner {
         var problems = [Diagnostic]()
         for block in document.fencedCodeBlocks where block.info.hasPrefix("{") {
             let location = SourceLocation(file: chapter.displayPath, line: block.line, column: block.column)
+            guard block.isClosed else {
+                problems.append(Diagnostic(at: location, "this directive's fence has no closing fence (```); everything after it would be read as its options"))
+                continue
+            }
             switch parseHeader(block.info) {
             case .success(let (kind, name)):
                 invocations.append(DirectiveInvocation(kind: kind, name: name, yaml: block.literal,

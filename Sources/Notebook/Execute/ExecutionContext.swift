@@ -11,14 +11,18 @@ public struct ExecutionContext: Sendable {
     let computations: Computations?
     /// Where to report how far the directive is (epochs of training), for the live display.
     public let progress: WorkProgress
+    /// The most floating-point operations one directive may spend training (`book.yml`'s
+    /// `training_budget_tflop`): a mistaken option cannot keep the machine busy for hours.
+    public let trainingBudget: Double
 
     init(results: [String: DirectiveResult], kinds: [String: String], projectDirectory: URL, computations: Computations? = nil,
-         progress: WorkProgress) {
+         progress: WorkProgress, trainingBudget: Double) {
         self.results = results
         self.kinds = kinds
         self.projectDirectory = projectDirectory
         self.computations = computations
         self.progress = progress
+        self.trainingBudget = trainingBudget
     }
 
     /// The value produced by directive `name`, which must be of type `T`;

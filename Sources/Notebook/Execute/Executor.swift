@@ -49,7 +49,7 @@ public enum Executor {
             }
         }
         let toRun = plan.steps.filter { !isCached(statuses[$0.invocation.name]!) }
-        let scheduler = Scheduler(steps: toRun, statuses: statuses, known: results, kinds: kinds, projectDirectory: projectDirectory,
+        let scheduler = Scheduler(plan: plan, steps: toRun, statuses: statuses, known: results, kinds: kinds, projectDirectory: projectDirectory,
                                   cache: cache, options: options)
         let finished = scheduler.run()
         var outcomes = [StepOutcome]()
@@ -81,6 +81,7 @@ private final class Scheduler: @unchecked Sendable {
     let projectDirectory: URL
     let cache: BuildCache?
     let options: Executor.Options
+    let trainingBudget: Double
 
     private let condition = NSCondition()
     private var results: [String: DirectiveResult]
@@ -89,7 +90,7 @@ private final class Scheduler: @unchecked Sendable {
     private var done = Set<String>()
     private var running = 0
 
-    init(steps: [BuildPlan.Step], statuses: [String: StepOutcome.Status], known: [String: DirectiveResult], kinds: [String: String],
+    init(plan: BuildPlan, steps: [BuildPlan.Step], statuses: [String: StepOutcome.Status], known: [String: DirectiveResult], kinds: [String: String],
          projectDirectory: URL, cache: BuildCache?, options: Executor.Options) {
         self.steps = steps
         self.statuses = statuses
@@ -98,6 +99,7 @@ private final class Scheduler: @unchecked Sendable {
         self.projectDirectory = projectDirectory
         self.cache = cache
         self.options = options
+        trainingBudget = plan.parsed.book.settings.trainingBudgetTFLOP * 1e12
     }
 
     func run() -> (results: [String: DirectiveResult], outcomes: [String: StepOutcome], failures: [String: Diagnostic]) {
@@ -152,7 +154,7 @@ private final class Scheduler: @unchecked Sendable {
         }, uniquingKeysWith: { first, _ in first })
         let computations = cache?.computations(of: name)
         let context = ExecutionContext(results: visible, kinds: kinds, projectDirectory: projectDirectory, computations: computations,
-                                       progress: WorkProgress(name: name, sink: options.progress))
+                                       progress: WorkProgress(name: name, sink: options.progress), trainingBudget: trainingBudget)
         let status = statuses[name]!
         DispatchQueue.global().async { [self] in
             options.progress?.started(name)

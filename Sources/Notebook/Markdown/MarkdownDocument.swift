@@ -22,9 +22,15 @@ public final class MarkdownDocument {
         public let line: Int
         /// 1-based column of the opening fence.
         public let column: Int
+        /// Whether a closing fence ends it (cmark runs an unclosed block to the end of the file).
+        public let isClosed: Bool
     }
 
+    /// The source's lines, as bytes.
+    private let lines: [ArraySlice<UInt8>]
+
     public init(_ text: String) {
+        lines = Array(text.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         _ = MarkdownDocument.registerExtensions
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES)!
         for name in ["table", "strikethrough", "autolink", "tasklist"] {
@@ -50,10 +56,13 @@ public final class MarkdownDocument {
     public var fencedCodeBlocks: [FencedCodeBlock] {
         nodes(ofType: "code_block").compactMap { node in
             var length: Int32 = 0, offset: Int32 = 0
-            var character: Int32 = 0
-            guard cmark_node_get_fenced(node, &length, &character, &offset) != 0 else { return nil }
+            var character: CChar = 0
+            guard cmark_node_get_fenced(node, &length, &offset, &character) != 0 else { return nil }
+            let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
             return FencedCodeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)),
-                                   line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+                                   line: start, column: Int(cmark_node_get_start_column(node)),
+                                   isClosed: end > start && isClosingFence(line: end, character: UInt8(bitPattern: character),
+                                                                           length: Int(length)))
         }
     }
 
@@ -86,6 +95,18 @@ public final class MarkdownDocument {
     public var firstTitle: String? {
         guard let heading = nodes(ofType: "heading").first(where: { cmark_node_get_heading_level($0) == 1 }) else { return nil }
         return plainText(of: heading)
+    }
+
+    /// Whether source line `line` is a fence of at least `length` `character`s, indented by at
+    /// most three spaces, with only spaces after it.
+    private func isClosingFence(line: Int, character: UInt8, length: Int) -> Bool {
+        guard line >= 1, line <= lines.count else { return false }
+        var text = lines[line - 1]
+        if text.last == UInt8(ascii: "\r") { text = text.dropLast() }
+        let indent = text.prefix { $0 == UInt8(ascii: " ") }.count
+        guard indent <= 3 else { return false }
+        let fence = text.dropFirst(indent).prefix { $0 == character }.count
+        return fence >= length && text.dropFirst(indent + fence).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 
     /// Where code and raw HTML are in the source: nothing there is prose, so no math, inline

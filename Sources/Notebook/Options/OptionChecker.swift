@@ -12,6 +12,12 @@ public struct OptionChecker {
         if let problem = problem(value, type) { throw problem }
     }
 
+    /// "a iris | wine" → "one of iris | wine"; "a name" stays.
+    static func article(_ description: String) -> String {
+        let first = description.first.map { "aeiou".contains($0) } ?? false
+        return (first ? "an " : "a ") + description
+    }
+
     /// The first mistake in `value`, or nil when it fits `type`.
     private func problem(_ value: OptionValue, _ type: OptionType) -> Diagnostic? {
         func fail(_ message: String) -> Diagnostic { Diagnostic(at: value.location, message) }
@@ -63,7 +69,11 @@ public struct OptionChecker {
             guard words.contains(text) else { return fail("unknown \(name) '\(text)'\(didYouMean(text, among: words)); use \(words.joined(separator: ", "))") }
         case .oneOf(let types):
             guard types.contains(where: { problem(value, $0) == nil }) else {
-                return fail("'\(name)' must be a \(type.description); '\(text)' is none of these")
+                // A value written like a path gets the path's own message ("inside the project").
+                if text.contains("/"), let path = types.first(where: { if case .path = $0 { true } else { false } }) {
+                    return problem(value, path)
+                }
+                return fail("'\(name)' must be \(Self.article(type.description)); '\(text)' is none of these")
             }
         case .list, .mapping:
             break

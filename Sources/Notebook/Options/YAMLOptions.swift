@@ -13,6 +13,9 @@ enum YAMLOptions {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+            throw Diagnostic(at: repeatedKey(duplicates.first ?? "", in: yaml, file: file, firstLine: firstLine) ?? locate(context.mark),
+                             "option '\(duplicates.first ?? "?")' is given twice")
         } catch let error as YamlError {
             throw diagnostic(for: error, locate: locate)
         }
@@ -64,13 +67,24 @@ enum YAMLOptions {
         }
     }
 
+    /// The line where `key:` is written the second time at the start of a line (Yams points at
+    /// the mapping instead).
+    private static func repeatedKey(_ key: String, in yaml: String, file: String, firstLine: Int) -> SourceLocation? {
+        var seen = false
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            guard line.dropFirst(indent).hasPrefix(key + ":") else { continue }
+            if seen { return SourceLocation(file: file, line: firstLine + index, column: indent + 1) }
+            seen = true
+        }
+        return nil
+    }
+
     private static func diagnostic(for error: YamlError, locate: (Mark?) -> SourceLocation) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
             return Diagnostic(at: locate(mark), "invalid YAML: \(detail)")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return Diagnostic(at: locate(context.mark), "option '\(duplicates.first ?? "?")' is given twice")
         default:
             return Diagnostic(at: locate(nil), "invalid YAML: \(error)")
         }
