@@ -79,7 +79,7 @@ struct BlockRenderer {
         files.append(OutputFile(path: csvPath, text: table.csv))
         func cell(_ tag: String, _ text: String, _ alignment: Table.Alignment) -> String {
             let attribute = alignment == .trailing ? " class=\"num\"" : ""
-            return "<\(tag)\(attribute)>\(text.htmlEscaped)</\(tag)>"
+            return "<\(tag)\(attribute)>\(Self.cellHTML(text))</\(tag)>"
         }
         let header = zip(table.header, table.alignments).map { cell("th", $0, $1) }.joined()
         let rows = table.rows.map { row in
@@ -105,6 +105,17 @@ struct BlockRenderer {
             return "<li><a href=\"\(path.htmlEscaped)\" download=\"\(download.fileName.htmlEscaped)\">\(download.fileName.htmlEscaped)</a> — \(download.description.htmlEscaped) (\(Self.size(download.bytes.count)))</li>"
         }
         return "<ul class=\"downloads\">\n\(items.joined(separator: "\n"))\n</ul>"
+    }
+
+    /// A cell's text: a value with its interval ("96.4% [95.8, 97.1]") may wrap between the
+    /// two, never inside either, and a directive's name after an underscore, so wide tables
+    /// can fit the page.
+    static func cellHTML(_ text: String) -> String {
+        guard let open = text.range(of: " ["), text.hasSuffix("]") else {
+            return text.htmlEscaped.replacingOccurrences(of: "_", with: "_<wbr>")
+        }
+        let value = String(text[..<open.lowerBound]), interval = String(text[open.upperBound...].dropLast())
+        return "<span class=\"keep\">\(value.htmlEscaped)</span> <span class=\"keep\">[\(interval.htmlEscaped)]</span>"
     }
 
     /// 1234 → "1.2 kB".

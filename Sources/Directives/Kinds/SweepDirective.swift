@@ -159,7 +159,7 @@ struct SweepDirective: Directive {
 
     private func table(_ points: [GridPoint], seeds: Int) -> Table {
         var header = axes.map(\.option) + ["Test accuracy", "95% CI"]
-        if let baseline { header += ["Δ vs \(baseline.name)", "95% CI of Δ", "Wins/ties/losses"] }
+        if let baseline { header += ["Δ vs \(baseline.name)", "95% CI of Δ", "Wins / ties / losses"] }
         let rows = points.map { point in
             var row = zip(axes, point.indices).map { $0.labels[$1] } + [Format.percent(point.accuracy.mean), point.accuracy.bracketed]
             if let comparison = point.comparison {

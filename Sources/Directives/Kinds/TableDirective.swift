@@ -61,7 +61,7 @@ struct TableDirective: Directive {
         let results = try runs.map { try context.value(of: $0.name, as: TrainedRuns.self, expected: "a run") }
         let baselineRuns = try baseline.map { try context.value(of: $0.name, as: TrainedRuns.self, expected: "a run") }
         var header = ["Run", "Network", "Seeds"] + metrics.map(\.heading)
-        if let baseline { header += ["Δ accuracy vs \(baseline.name)", "95% CI", "Wins/ties/losses"] }
+        if let baseline { header += ["Δ accuracy vs \(baseline.name)", "95% CI", "Wins / ties / losses"] }
         var rows = [[String]]()
         var fields = [String: InlineValue]()
         var clipped = false

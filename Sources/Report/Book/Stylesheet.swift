@@ -83,7 +83,8 @@ enum Stylesheet {
     h1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:focus { opacity: 1; }
     code, pre { font-family: var(--mono); font-size: .86em; }
     code { background: var(--code-bg); padding: .1em .3em; border-radius: 3px; }
-    pre { background: var(--code-bg); padding: .9rem 1rem; overflow-x: auto; border-radius: 6px; line-height: 1.45; }
+    /* Long lines of code wrap rather than scroll, as in a printed book. */
+    pre { background: var(--code-bg); padding: .9rem 1rem; white-space: pre-wrap; overflow-wrap: anywhere; border-radius: 6px; line-height: 1.45; }
     pre code { background: none; padding: 0; }
     blockquote { margin: 1.2rem 0; padding: .1rem 1rem; border-left: 3px solid var(--rule); color: var(--muted); }
     /* The reader's own math font; MathML lays out without one, a math font draws it better. */
@@ -112,9 +113,11 @@ enum Stylesheet {
     figure.table figcaption { margin: 0 0 .5rem; }
     .label { font-weight: 700; color: var(--text); }
     .table-data { font-family: var(--sans); font-size: .8rem; margin-left: .3rem; }
-    table { border-collapse: collapse; width: 100%; font-family: var(--sans); font-size: .84rem; font-variant-numeric: tabular-nums; }
-    th, td { padding: .3rem .55rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
+    table { border-collapse: collapse; width: 100%; font-family: var(--sans); font-size: .8rem; font-variant-numeric: tabular-nums; }
+    th, td { padding: .3rem .45rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
     td { white-space: nowrap; }
+    td:has(> .keep) { white-space: normal; }
+    .keep { white-space: nowrap; }
     th { border-bottom: 2px solid var(--text); vertical-align: bottom; }
     .num { text-align: right; }
     details.source { margin: -1rem 0 2rem; font-family: var(--sans); font-size: .88rem; }
