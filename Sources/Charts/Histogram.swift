@@ -81,9 +81,16 @@ public struct Histogram: Sendable {
                 if !isLast { area.height += canvas.measure("0", font: .init(size: theme.tickLabelSize)).height }  // labels only below the last panel
                 axes.draw(on: canvas, area: area, frame: panel, showXLabels: isLast)
                 drawBars(bins, edges: edges, on: canvas, axes: axes, area: area, color: theme.color(forSeries: index).withAlpha(0.85))
-                canvas.drawText(series[index].name, at: Point(x: area.minX + theme.gap, y: area.minY + theme.gap / 2),
-                                font: .init(size: theme.legendSize, bold: true), color: theme.text,
-                                horizontal: .leading, vertical: .top)
+                // The panel's name goes in the top corner over the lower bars.
+                let quarter = max(1, bins.count / 4)
+                let leftIsLower = (bins.prefix(quarter).max() ?? 0) <= (bins.suffix(quarter).max() ?? 0)
+                let font = Canvas.Font(size: theme.legendSize, bold: true)
+                let corner = Point(x: leftIsLower ? area.minX + theme.gap : area.maxX - theme.gap, y: area.minY + theme.gap / 2)
+                let label = canvas.measure(series[index].name, font: font)
+                canvas.fill(Rect(x: leftIsLower ? corner.x - 3 : corner.x - label.width - 3, y: corner.y - 2,
+                                 width: label.width + 6, height: label.height + 4), color: theme.background.withAlpha(0.85))
+                canvas.drawText(series[index].name, at: corner, font: font, color: theme.text,
+                                horizontal: leftIsLower ? .leading : .trailing, vertical: .top)
             }
             return try canvas.pngData()
         }

@@ -17,9 +17,25 @@ public struct PointRangeSeries: Sendable {
     }
 }
 
+/// A level drawn across a whole chart for comparison (a baseline's mean and 95% interval): a
+/// shaded band with a dashed line at its centre.
+public struct ReferenceBand: Sendable {
+    public var name: String
+    public var center: Double
+    public var lower: Double
+    public var upper: Double
+
+    public init(name: String, center: Double, lower: Double, upper: Double) {
+        self.name = name
+        self.center = center
+        self.lower = lower
+        self.upper = upper
+    }
+}
+
 /// A point-range (error-bar) chart over a numeric or categorical x axis. Several series are
 /// told apart by colour and marker shape, dodged side by side on a categorical axis and joined
-/// by a thin line on a numeric one.
+/// by a thin line on a numeric one; an optional reference band lies behind them.
 public struct PointRangeChart: Sendable {
     public var title: String
     public var xTitle: String
@@ -27,16 +43,19 @@ public struct PointRangeChart: Sendable {
     /// Category names for a categorical x axis; nil for a numeric one.
     public var categories: [String]?
     public var series: [PointRangeSeries]
+    public var reference: ReferenceBand?
     public var size: Size
     public var theme: Theme
 
     public init(title: String = "", xTitle: String = "", yTitle: String = "", categories: [String]? = nil,
-                series: [PointRangeSeries], size: Size = Size(width: 800, height: 500), theme: Theme = .standard) {
+                series: [PointRangeSeries], reference: ReferenceBand? = nil, size: Size = Size(width: 800, height: 500),
+                theme: Theme = .standard) {
         self.title = title
         self.xTitle = xTitle
         self.yTitle = yTitle
         self.categories = categories
         self.series = series
+        self.reference = reference
         self.size = size
         self.theme = theme
     }
@@ -53,19 +72,34 @@ public struct PointRangeChart: Sendable {
                 throw ChartError.mismatchedLengths(series: s.name, detail: "x must be category indices 0..<\(categories.count)")
             }
         }
-        let ys = series.flatMap { $0.center + $0.lower + $0.upper }.filter(\.isFinite)
+        if let reference, ![reference.center, reference.lower, reference.upper].allSatisfy(\.isFinite) {
+            throw ChartError.infiniteValue(series: reference.name)
+        }
+        let referenceValues = reference.map { [$0.lower, $0.upper] } ?? []
+        let ys = (series.flatMap { $0.center + $0.lower + $0.upper } + referenceValues).filter(\.isFinite)
         let xScale: AxisScale = categories.map { .categorical($0) } ?? .linear(covering: series.flatMap(\.x).filter(\.isFinite))
         // 4% headroom each side, so whisker caps at the extremes are not cut by the frame.
         let pad = max((ys.max()! - ys.min()!) * 0.04, abs(ys.max()!) * 1e-9)
         let axes = Axes(title: title, xTitle: xTitle, yTitle: yTitle, x: xScale,
                         y: .linear(NiceTicks(minimum: ys.min()! - pad, maximum: ys.max()! + pad)), theme: theme)
-        let legend = Legend.forSeries(series.map(\.name), theme: theme) { .marker(theme.marker(forSeries: $0)) }
+        let names = series.map(\.name) + (reference.map { [$0.name] } ?? [])
+        let legend = Legend.forSeries(names, theme: theme) { $0 < series.count ? .marker(theme.marker(forSeries: $0)) : .box }
         let frame = try ChartFrame(size: size, theme: theme, axes: axes, legend: legend) { area in
             series.indices.flatMap { index in points(index, in: area, axes: axes).flatMap { [$0.center, $0.low, $0.high] } }
         }
         let canvas = frame.canvas
         axes.draw(on: canvas, area: frame.area)
         canvas.clipped(to: frame.area) {
+            if let reference {
+                let color = theme.color(forSeries: series.count)
+                let (top, bottom) = (axes.yPosition(reference.upper, in: frame.area), axes.yPosition(reference.lower, in: frame.area))
+                let (left, right) = (frame.area.minX, frame.area.maxX)
+                canvas.fillPolygon([Point(x: left, y: top), Point(x: right, y: top), Point(x: right, y: bottom), Point(x: left, y: bottom)],
+                                   color: color.withAlpha(theme.bandOpacity))
+                let middle = axes.yPosition(reference.center, in: frame.area)
+                canvas.strokeLine([Point(x: left, y: middle), Point(x: right, y: middle)], color: color, width: theme.lineWidth * 0.8,
+                                  dash: [6, 4])
+            }
             for index in series.indices {
                 let color = theme.color(forSeries: index)
                 let placed = points(index, in: frame.area, axes: axes)

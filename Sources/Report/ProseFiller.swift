@@ -10,15 +10,22 @@ enum ProseFiller {
         let text: String
     }
 
+    /// - Throws: a value the directive ran without producing (a class its data lacks).
     static func fill(_ source: String, references: [ProseReference], math: [MathSpan], results: [String: DirectiveResult],
-                     blocks: BlockRenderer) -> String {
+                     blocks: BlockRenderer) throws -> String {
         guard !references.isEmpty || !math.isEmpty else { return source }
         var lines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
         var edits = [Edit]()
+        var problems = [Diagnostic]()
         for reference in references {
             switch reference.content {
             case let .value(field, format):
-                let text = results[reference.name]?.fields[field].map(format.format) ?? "??"
+                let result = results[reference.name]
+                let failed = result?.blocks.contains { if case .failure = $0 { true } else { false } } ?? true
+                if let result, !failed, result.fields[field] == nil {
+                    problems.append(Diagnostic(at: reference.location, "'\(reference.name)' has no value '\(field)' (its data may lack that class)"))
+                }
+                let text = result?.fields[field].map(format.format) ?? "??"
                 edits.append(Edit(line: reference.line, bytes: reference.bytes, text: markdownEscaped(text)))
             case .crossReference:
                 guard let target = blocks.target(of: reference.name) else { continue }
@@ -33,6 +40,7 @@ enum ProseFiller {
                 edits.append(Edit(line: line, bytes: from..<to, text: line == span.start.line ? Formulas.placeholder(index) : Formulas.continuation))
             }
         }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
         // Right to left within a line, so earlier byte ranges stay valid.
         for edit in edits.sorted(by: { ($0.line, $0.bytes.lowerBound) > ($1.line, $1.bytes.lowerBound) }) {
             lines[edit.line - 1].replaceSubrange(edit.bytes, with: Array(edit.text.utf8))

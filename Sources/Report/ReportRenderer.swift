@@ -19,7 +19,7 @@ public enum ReportRenderer {
         let echo = Set(plan.steps.filter { $0.options.get("echo", as: Bool.self) }.map(\.invocation.name))
         var chapters = [RenderedChapter]()
         for (index, chapter) in book.chapters.enumerated() {
-            let source = ProseFiller.fill(chapter.source, references: parsed.prose[index], math: parsed.math[index],
+            let source = try ProseFiller.fill(chapter.source, references: parsed.prose[index], math: parsed.math[index],
                                           results: results, blocks: blocks)
             var replacements = [Int: String]()
             for invocation in parsed.invocations[index] {

@@ -71,6 +71,13 @@ import Testing
         let agreement = TeacherAgreement(student: student.model.logits(data.test.features),
                                          teacher: teacher.model.logits(data.test.features))
         #expect(agreement.top1Agreement >= 0.9)
+        // The recorded terms make up the loss: L = α·soft + (1 − α)·hard, epoch by epoch, and
+        // the soft term is T²·KL ≥ 0; on labels alone the hard term is the loss itself.
+        for epoch in student.history.epochs {
+            #expect(abs(epoch.trainLoss - (0.9 * epoch.trainSoftLoss + 0.1 * epoch.trainHardLoss)) <= 1e-5 * max(1, epoch.trainLoss))
+            #expect(epoch.trainSoftLoss >= 0)
+        }
+        #expect(teacher.history.epochs.allSatisfy { $0.trainSoftLoss.isNaN && $0.trainHardLoss == $0.trainLoss })
     }
 
     @Test func dropoutIsSeededAndChangesTraining() throws {

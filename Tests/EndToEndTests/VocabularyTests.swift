@@ -181,7 +181,7 @@ import Testing
         """.write(to: folder.appendingPathComponent("chapters/01-bad.md"), atomically: true, encoding: .utf8)
         let second = try Distillery.run(["check"], in: folder)
         #expect(second.standardError == """
-        chapters/01-bad.md:1:7: error: {train} t has no value 'test_acuracy'; did you mean 'test_accuracy'?; it has epochs, params, seeds, test_accuracy, test_accuracy_high, test_accuracy_low, test_loss, train_loss
+        chapters/01-bad.md:1:7: error: {train} t has no value 'test_acuracy'; did you mean 'test_accuracy'?; it has class_accuracy.*, epochs, params, seeds, test_accuracy, test_accuracy_high, test_accuracy_low, test_loss, train_loss
         chapters/01-bad.md:1:32: error: 'tt' is not the name of any directive; did you mean 't'?
         chapters/01-bad.md:1:51: error: cannot format t.seeds: 'ci' needs a value with an interval (e.g. test_accuracy), and this one has none
         chapters/01-bad.md:1:75: error: 'nothing' is not the name of any directive

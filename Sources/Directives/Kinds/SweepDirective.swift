@@ -131,29 +131,28 @@ struct SweepDirective: Directive {
         return DistillDirective(name: name, teacher: recipe.teacher, temperature: temperature, alpha: alpha, training: training)
     }
 
+    /// Grid values as evenly spaced categories (a doubling temperature reads as a log scale),
+    /// series of the second option dodged side by side, the baseline as a band behind them.
     private func figure(_ points: [GridPoint], baseline: TrainedRuns?, seeds: Int) throws -> Figure {
         let first = axes[0]
-        let numeric = first.option != "hidden"
-        let x = first.values.indices.map { numeric ? Double(option: first.values[$0])! : Double($0) }
         let groups = axes.count == 2 ? axes[1].values.indices.map { [$0] } : [[]]
-        var series = groups.map { group in
+        let series = groups.map { group in
             let matching = points.filter { Array($0.indices.dropFirst()) == group }
             let name = axes.count == 2 ? "\(axes[1].option) = \(axes[1].labels[group[0]])" : "distilled"
-            return PointRangeSeries(name: name, x: matching.map { x[$0.indices[0]] }, center: matching.map(\.accuracy.mean),
+            return PointRangeSeries(name: name, x: matching.map { Double($0.indices[0]) }, center: matching.map(\.accuracy.mean),
                                     lower: matching.map(\.accuracy.lower), upper: matching.map(\.accuracy.upper))
         }
-        if let baseline {
-            let level = baseline.accuracy
-            series.append(PointRangeSeries(name: "baseline \(baseline.name)", x: x, center: x.map { _ in level.mean },
-                                           lower: x.map { _ in level.lower }, upper: x.map { _ in level.upper }))
+        let reference = baseline.map { run in
+            ReferenceBand(name: "\(run.name) (baseline)", center: run.accuracy.mean, lower: run.accuracy.lower, upper: run.accuracy.upper)
         }
-        let chart = PointRangeChart(xTitle: first.option, yTitle: "Test accuracy", categories: numeric ? nil : first.labels,
-                                    series: series, size: presentation.size)
+        let chart = PointRangeChart(xTitle: first.option, yTitle: "Test accuracy", categories: first.labels,
+                                    series: series, reference: reference, size: presentation.size)
         let defaultCaption = "Test accuracy of '\(base.name)' distilled with each \(axes.map(\.option).joined(separator: " and ")) "
-            + "(mean over \(seeds) seeds with 95% intervals)" + (baseline.map { "; the baseline '\($0.name)' is repeated at every point for reference" } ?? "") + "."
+            + "(mean over \(seeds) seeds with 95% intervals)" + (baseline.map { "; the band is the baseline '\($0.name)', its mean dashed" } ?? "") + "."
         let description = "Point-range chart of test accuracy against \(first.option) for "
             + series.map(\.name).joined(separator: ", ") + "; means from " + Format.percent(points.map(\.accuracy.mean).min()!)
-            + " to " + Format.percent(points.map(\.accuracy.mean).max()!) + "."
+            + " to " + Format.percent(points.map(\.accuracy.mean).max()!)
+            + (baseline.map { "; baseline \($0.name) at " + Format.percent($0.accuracy.mean) } ?? "") + "."
         return presentation.figure("\(name).png", png: try chart.renderPNG(), caption: defaultCaption, alt: description)
     }
 

@@ -46,13 +46,13 @@ enum CachedTraining {
         context.progress.expect(recipes.reduce(0) { $0 + $1.runs * $1.configuration.epochs })
     }
 
-    /// The weights as safetensors, then the history: epoch count and four doubles an epoch, as
+    /// The weights as safetensors, then the history: epoch count and six doubles an epoch, as
     /// their bit patterns (big-endian), so nothing is rounded.
     static func encode(_ trained: TrainedModel) -> [UInt8] {
         let weights = SafeTensors.encode(trained.model.stateDict())
         var bytes = bigEndian(UInt64(weights.count)) + weights + bigEndian(UInt64(trained.history.epochs.count))
         for epoch in trained.history.epochs {
-            for value in [epoch.trainLoss, epoch.trainAccuracy, epoch.testLoss, epoch.testAccuracy] {
+            for value in [epoch.trainLoss, epoch.trainSoftLoss, epoch.trainHardLoss, epoch.trainAccuracy, epoch.testLoss, epoch.testAccuracy] {
                 bytes += bigEndian(value.bitPattern)
             }
         }
@@ -74,11 +74,12 @@ enum CachedTraining {
         offset += Int(weightsLength)
         let model = try MLP<Float>(stateDict: SafeTensors.decode(weights, fileName: "cache"), activation: activation, fileName: "cache")
         let epochs = try next()
-        guard epochs == UInt64(bytes.count - offset) / 32, (bytes.count - offset) % 32 == 0 else { throw Malformed() }
+        guard epochs == UInt64(bytes.count - offset) / 48, (bytes.count - offset) % 48 == 0 else { throw Malformed() }
         var history = TrainingHistory()
         for _ in 0..<epochs {
-            let values = try (0..<4).map { _ in Double(bitPattern: try next()) }
-            history.epochs.append(EpochRecord(trainLoss: values[0], trainAccuracy: values[1], testLoss: values[2], testAccuracy: values[3]))
+            let values = try (0..<6).map { _ in Double(bitPattern: try next()) }
+            history.epochs.append(EpochRecord(trainLoss: values[0], trainSoftLoss: values[1], trainHardLoss: values[2],
+                                              trainAccuracy: values[3], testLoss: values[4], testAccuracy: values[5]))
         }
         return TrainedModel(model: model, history: history)
     }

@@ -12,6 +12,8 @@ enum RunFields {
         FieldDoc("params", .count, "Number of parameters of the network."),
         FieldDoc("seeds", .count, "Number of seeds."),
         FieldDoc("epochs", .count, "Epochs trained (0 for a loaded {model})."),
+        FieldDoc("class_accuracy.*", .proportionWithInterval,
+                 "Test accuracy on one class, named after the dot (class_accuracy.3, class_accuracy.setosa): mean over seeds with its 95% interval."),
     ]
 
     static func values(_ runs: TrainedRuns) -> [String: InlineValue] {
@@ -27,7 +29,19 @@ enum RunFields {
             "epochs": .count(runs.runs?.runs[0].history.epochs.count ?? 0),
         ]
         values["train_loss"] = .real(runs.runs?.final(\.trainLoss).mean ?? .nan)
+        for (name, accuracy) in classAccuracies(runs) { values["class_accuracy.\(name)"] = accuracy.inlineValue }
         return values
+    }
+
+    /// Each class's test accuracy (its recall) over the seeds, by class name.
+    static func classAccuracies(_ runs: TrainedRuns) -> [(String, AccuracyInterval)] {
+        let test = runs.data.test
+        let matrices = runs.models.map { ConfusionMatrix(logits: $0.logits(test.features), labels: test.labels) }
+        return test.classNames.enumerated().compactMap { index, name in
+            let count = matrices[0].counts[index].reduce(0, +)
+            guard count > 0 else { return nil }
+            return (name, AccuracyInterval(accuracies: matrices.map { Double($0.counts[index][index]) / Double(count) }, testCount: count))
+        }
     }
 
     /// A summary's 95% interval, within `bounds`; nil when it has no finite, ordered ends

@@ -1,9 +1,24 @@
+/// A batch's loss and, for a distillation, its two terms before weighting (batch means).
+public struct LossTerms: Sendable, Equatable {
+    public let total: Double
+    /// T²·KL(p ‖ q), the soft term; NaN when training on labels alone.
+    public let soft: Double
+    /// Cross-entropy with the hard labels at T = 1.
+    public let hard: Double
+
+    public init(total: Double, soft: Double = .nan, hard: Double) {
+        self.total = total
+        self.soft = soft
+        self.hard = hard
+    }
+}
+
 /// The loss a training run minimises, over a batch of training examples.
 public protocol TrainingObjective: Sendable {
     /// The mean loss of the batch whose logits are `logits` ([batch, classes], row r belongs to
-    /// training example `examples[r]`); writes ∂loss/∂logits into `gradient`.
+    /// training example `examples[r]`), with its terms; writes ∂loss/∂logits into `gradient`.
     func evaluate(logits: UnsafePointer<Float>, examples: ArraySlice<Int>, classes: Int,
-                  gradient: UnsafeMutablePointer<Float>) -> Double
+                  gradient: UnsafeMutablePointer<Float>) -> LossTerms
 }
 
 /// Training on hard labels: cross-entropy against the training set's labels.
@@ -13,8 +28,9 @@ public struct HardLabelObjective: TrainingObjective {
     public init(labels: [Int]) { self.labels = labels }
 
     public func evaluate(logits: UnsafePointer<Float>, examples: ArraySlice<Int>, classes: Int,
-                         gradient: UnsafeMutablePointer<Float>) -> Double {
-        CrossEntropy.evaluate(logits: logits, labels: examples.lazy.map { labels[$0] }, classes: classes, gradient: gradient)
+                         gradient: UnsafeMutablePointer<Float>) -> LossTerms {
+        let loss = CrossEntropy.evaluate(logits: logits, labels: examples.lazy.map { labels[$0] }, classes: classes, gradient: gradient)
+        return LossTerms(total: loss, hard: loss)
     }
 }
 
@@ -37,15 +53,17 @@ public struct DistillationObjective: TrainingObjective {
     }
 
     public func evaluate(logits: UnsafePointer<Float>, examples: ArraySlice<Int>, classes: Int,
-                         gradient: UnsafeMutablePointer<Float>) -> Double {
-        teacherProbabilities.values.withUnsafeBufferPointer { p in
+                         gradient: UnsafeMutablePointer<Float>) -> LossTerms {
+        let temperatureSquared = Double(loss.temperature) * Double(loss.temperature)
+        let value = teacherProbabilities.values.withUnsafeBufferPointer { p in
             teacherLogProbabilities.values.withUnsafeBufferPointer { logP in
                 labels.withUnsafeBufferPointer { y in
                     loss.evaluateInLanes(student: logits, teacherProbabilities: p.baseAddress!,
                                          teacherLogProbabilities: logP.baseAddress!, labels: y.baseAddress!,
-                                         examples: examples, classes: classes, gradient: gradient).total
+                                         examples: examples, classes: classes, gradient: gradient)
                 }
             }
         }
+        return LossTerms(total: value.total, soft: temperatureSquared * value.kl, hard: value.crossEntropy)
     }
 }

@@ -43,14 +43,16 @@ public enum Trainer {
 
         for epoch in 1...configuration.epochs {
             if configuration.shuffle && batchSize < exampleCount { order.seededShuffle(using: &shuffleGenerator) }
-            var lossSum = 0.0
+            var lossSum = 0.0, softSum = 0.0, hardSum = 0.0
             var correct = 0
             for start in stride(from: 0, to: exampleCount, by: batchSize) {
                 let batch = order[start..<min(start + batchSize, exampleCount)]
                 step.forward(data.train.features, examples: batch)
                 let loss = step.loss(examples: batch)
-                guard loss.isFinite else { throw diverged.at(epoch: epoch) }
-                lossSum += loss * Double(batch.count)
+                guard loss.total.isFinite else { throw diverged.at(epoch: epoch) }
+                lossSum += loss.total * Double(batch.count)
+                softSum += loss.soft * Double(batch.count)
+                hardSum += loss.hard * Double(batch.count)
                 correct += step.correctCount(labels: batch.lazy.map { data.train.labels[$0] })
                 step.backward()
                 step.update()
@@ -60,6 +62,8 @@ public enum Trainer {
             guard evaluation.crossEntropy.isFinite else { throw diverged.at(epoch: epoch) }
             history.epochs.append(EpochRecord(
                 trainLoss: lossSum / Double(exampleCount),
+                trainSoftLoss: softSum / Double(exampleCount),
+                trainHardLoss: hardSum / Double(exampleCount),
                 trainAccuracy: Double(correct) / Double(exampleCount),
                 testLoss: evaluation.crossEntropy,
                 testAccuracy: evaluation.accuracy))

@@ -28,7 +28,7 @@ public final class TrainingStep {
     }
 
     /// Phase 2: the batch's mean loss, and ∂loss/∂logits kept for the backward pass.
-    public func loss(examples: ArraySlice<Int>) -> Double {
+    public func loss(examples: ArraySlice<Int>) -> LossTerms {
         objective.evaluate(logits: workspace.logits, examples: examples, classes: model.architecture.outputs,
                            gradient: workspace.logitGradient)
     }

@@ -94,7 +94,9 @@ public struct BuildPlan: Sendable {
             }
         case let .value(field, format):
             let fields = step.directive.fields
-            guard let kind = fields[field] else {
+            // A field named "prefix.*" stands for any "prefix.word" (a class of the data).
+            let pattern = fields.first { $0.key.hasSuffix(".*") && field.hasPrefix($0.key.dropLast()) && field.count > $0.key.count - 1 }
+            guard let kind = fields[field] ?? pattern?.value else {
                 let list = fields.keys.sorted()
                 return Diagnostic(at: reference.location, "{\(step.invocation.kind)} \(reference.name) has no value '\(field)'\(didYouMean(field, among: list))"
                                   + (list.isEmpty ? "" : "; it has \(list.joined(separator: ", "))"))

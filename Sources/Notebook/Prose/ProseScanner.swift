@@ -70,7 +70,9 @@ public enum ProseScanner {
         let parts = inner.replacingOccurrences(of: "\\|", with: "|").split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
         let path = parts[0].trimmingCharacters(in: .whitespaces)
         let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard segments.count >= 2, segments.allSatisfy(DirectiveScanner.isIdentifier) else {
+        // The name is an identifier; later parts may also be class names such as "3".
+        let isPart = { (part: String) in !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } }
+        guard segments.count >= 2, DirectiveScanner.isIdentifier(segments[0]), segments.dropFirst().allSatisfy(isPart) else {
             return .failure(Problem(message: "'{{\(inner)}}' is not an inline value; write {{ name.field }} or {{ name.field | format }}"))
         }
         let formatText = parts.count > 1 ? String(parts[1]) : ""
