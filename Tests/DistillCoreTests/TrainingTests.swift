@@ -80,6 +80,16 @@ import Testing
         #expect(teacher.history.epochs.allSatisfy { $0.trainSoftLoss.isNaN && $0.trainHardLoss == $0.trainLoss })
     }
 
+    @Test func raisingAnOutputBiasShiftsThatLogitOnly() {
+        var generator = SeededGenerator(seed: 3)
+        let model = MLP<Float>(MLPArchitecture(inputs: 4, hidden: [5], outputs: 3, activation: .relu), generator: &generator)
+        let before = model.logits(data.test.features), after = model.raisingOutputBias(of: 1, by: 3.5).logits(data.test.features)
+        for row in 0..<before.rows {
+            #expect(after[row, 0] == before[row, 0] && after[row, 2] == before[row, 2])
+            #expect(abs(after[row, 1] - before[row, 1] - 3.5) < 1e-5)
+        }
+    }
+
     @Test func dropoutIsSeededAndChangesTraining() throws {
         var configuration = TrainingConfiguration(hidden: [16], dropout: 0.5, optimizer: .adam(.init(learningRate: 0.01)),
                                                   epochs: 5, seed: 3)

@@ -23,6 +23,8 @@ struct DistillDirective: Directive {
         .required("teacher", .reference(kinds: TrainedRuns.kinds), "The networks that teach: a {train}, {distill} or {model}."),
         .optional("temperature", .number(SoftTargets.temperatureRange), default: "4", "Softmax temperature T of the soft targets."),
         .optional("alpha", .number(NumberRange(0, 1)), default: "0.9", "Weight α of the soft (distillation) term; 1 − α weights the hard labels."),
+        .optional("bias_class", .text, "After training, raise the output bias of this class (name or index) by bias_shift: the correction for a class left out with drop_classes."),
+        .optional("bias_shift", .number(NumberRange(-100, 100)), "How much to add to bias_class's output bias (Hinton et al. used 3.5 for the omitted 3s)."),
     ] + TrainingOptions.specs
     static let fieldDocs = RunFields.docs + [
         FieldDoc("agreement", .proportionWithInterval, "Top-1 agreement with the teacher on the test set, mean over seeds."),
@@ -35,6 +37,8 @@ struct DistillDirective: Directive {
     let alpha: Double
     let training: TrainingOptions
     let caption: String?
+    /// The class whose output bias is raised after training, and by how much.
+    let biasShift: (className: String, amount: Double)?
     var dependencies: [Dependency] { [teacher] }
 
     init(name: String, options: DirectiveOptions) throws {
@@ -44,6 +48,12 @@ struct DistillDirective: Directive {
         alpha = options.get("alpha")
         training = try TrainingOptions(options)
         caption = options.optional("caption")
+        switch (options.optional("bias_class", as: String.self), options.optional("bias_shift", as: Double.self)) {
+        case let (name?, amount?): biasShift = (name, amount)
+        case (nil, nil): biasShift = nil
+        case (_?, nil): throw options.error("bias_class", "bias_class needs bias_shift, the amount to add to its output bias")
+        case (nil, _?): throw options.error("bias_shift", "bias_shift needs bias_class, the class whose output bias to raise")
+        }
     }
 
     /// The same distillation with other settings (a {sweep}'s grid point).
@@ -54,6 +64,7 @@ struct DistillDirective: Directive {
         self.alpha = alpha
         self.training = training
         caption = nil
+        biasShift = nil
     }
 
     func run(in context: ExecutionContext) throws -> DirectiveResult {
@@ -74,13 +85,20 @@ struct DistillDirective: Directive {
         let training = self.training
         let start = try training.initialModel(inputs: data.featureCount, outputs: data.classCount,
                                               projectDirectory: context.projectDirectory)
+        let shift = try biasShift.map { shift in
+            (index: try TrainingOptions.classIndices([shift.className], in: data.test.classNames, data: teacherRuns.name,
+                                                     option: "bias_class")[0], amount: Float(shift.amount))
+        }
         if announce { try CachedTraining.announce(runs: seeds.count, training.configuration(seed: 0), data: data, context: context) }
         let outcomes = try SeedRunner.run(seeds: seeds) { seed in
             let teacherModel = teacherRuns.teacherModel(forSeedAt: seeds.firstIndex(of: seed)!)
             let objective = DistillationObjective(loss: loss, labels: data.train.labels,
                                                   teacherLogits: teacherModel.logits(data.train.features))
-            let student = try CachedTraining.train(training.configuration(seed: seed), data: data, objective: objective,
+            var student = try CachedTraining.train(training.configuration(seed: seed), data: data, objective: objective,
                                                    initialModel: start, context: context, label: label)
+            if let shift {
+                student = TrainedModel(model: student.model.raisingOutputBias(of: shift.index, by: shift.amount), history: student.history)
+            }
             let agreement = TeacherAgreement(student: student.model.logits(data.test.features),
                                              teacher: teacherModel.logits(data.test.features))
             return (student, agreement)

@@ -21,12 +21,15 @@ struct SoftmaxDirective: Directive {
         .required("logits", .list(.number(NumberRange(-1e4, 1e4)), count: 2...50), "The logits z₁ … z_k."),
         .optional("temperatures", .list(.number(NumberRange(0.01, 1e4)), count: 1...12), default: "[1, 2, 5, 10]", "Temperatures T to compare."),
         .optional("labels", .list(.text, count: 2...50), "Class names, one per logit (default: class 1, class 2, …)."),
+        .optional("entropy_curve", .boolean, default: "false",
+                  "Also draw the entropy of the softmax against T, from near 0 to beyond the largest temperature, with its maximum ln k."),
     ]
 
     let name: String
     let logits: [Double]
     let temperatures: [Double]
     let labels: [String]
+    let entropyCurve: Bool
     let presentation: FigureOptions
     var dependencies: [Dependency] { [] }
 
@@ -39,6 +42,7 @@ struct SoftmaxDirective: Directive {
             throw options.error("labels", "'labels' names \(labels.count) classes, but there are \(logits.count) logits")
         }
         self.labels = labels
+        entropyCurve = options.get("entropy_curve")
         presentation = FigureOptions(options)
     }
 
@@ -60,10 +64,33 @@ struct SoftmaxDirective: Directive {
                               [Format.number(temperature)] + row.0.map { String(format: "%.4f", $0) } + [String(format: "%.4f", row.1)]
                           },
                           alignments: Array(repeating: .trailing, count: labels.count + 2))
-        return DirectiveResult(blocks: [
+        var blocks: [OutputBlock] = [
             .figure(presentation.figure("\(name).png", png: try chart.renderPNG(), caption: figureCaption, alt: description)),
             .table(table),
-        ])
+        ]
+        if entropyCurve { blocks.append(.figure(try entropyFigure())) }
+        return DirectiveResult(blocks: blocks)
+    }
+
+    /// Entropy against T on 200 temperatures up to 1.5 × the largest given, with ln k dashed.
+    /// Its caption and alt text are its own (`caption` and `alt` describe the bar chart).
+    private func entropyFigure() throws -> Figure {
+        let top = temperatures.max()! * 1.5
+        let grid = (1...200).map { top * Double($0) / 200 }
+        let entropies = grid.map { temperature in
+            Entropy.nats(Softmax.probabilities(Matrix(rows: 1, columns: logits.count, values: logits), temperature: temperature).values)
+        }
+        let maximum = Entropy.maximum(classes: logits.count)
+        let chart = LineChart(xTitle: "Temperature T", yTitle: "Entropy (nats)", series: [
+            LineSeries(name: "entropy of softmax(z / T)", x: grid, y: entropies),
+            LineSeries(name: "maximum ln \(logits.count) = \(Format.number(maximum))", x: [grid[0], top], y: [maximum, maximum]),
+        ], size: presentation.size)
+        let caption = "Entropy of the softmax of the logits (\(logits.map(Format.number).joined(separator: ", "))) as the temperature grows: "
+            + "near 0 at small T, where one class takes almost all the probability, rising towards ln \(logits.count), the uniform distribution's."
+        let alt = "Line chart of entropy against temperature from \(Format.number(grid[0])) to \(Format.number(top)): "
+            + "\(Format.number(entropies[0])) nats at the start, \(Format.number(entropies.last!)) at the end, below the maximum \(Format.number(maximum))."
+        return Figure(fileName: "\(name)-entropy.png", png: try chart.renderPNG(), width: Int(presentation.size.width),
+                      height: Int(presentation.size.height), caption: caption, alt: alt)
     }
 }
 

@@ -30,12 +30,34 @@ struct SweepDirective: Directive {
         FieldDoc("best_difference", .difference, "With a baseline: that point's paired difference to it, with its 95% CI."),
         FieldDoc("best_difference_low", .differenceBound, "Lower end of that interval."),
         FieldDoc("best_difference_high", .differenceBound, "Upper end of that interval."),
+        FieldDoc("accuracy.*", .proportionWithInterval,
+                 "Each grid point's test accuracy, named by its values with _ for dots: accuracy.4, accuracy.0_5 (two options: accuracy.4_0_5)."),
+        FieldDoc("difference.*", .difference, "With a baseline: each grid point's paired difference to it, with its 95% CI (difference.4)."),
     ]
 
-    /// The differences exist only with a baseline.
+    /// Every grid point's values by name; the differences exist only with a baseline.
     var fields: [String: ValueKind] {
-        Dictionary(uniqueKeysWithValues: Self.fieldDocs.filter { baseline != nil || !$0.name.hasPrefix("best_difference") }
-            .map { ($0.name, $0.kind) })
+        var fields = Dictionary(uniqueKeysWithValues: Self.fieldDocs.filter { !$0.name.hasSuffix(".*") }
+            .filter { baseline != nil || !$0.name.hasPrefix("best_difference") }.map { ($0.name, $0.kind) })
+        for indices in grid {
+            fields["accuracy.\(pointKey(indices))"] = .proportionWithInterval
+            if baseline != nil { fields["difference.\(pointKey(indices))"] = .difference }
+        }
+        return fields
+    }
+
+    /// The grid's points as indices into each axis's values, first axis slowest.
+    private var grid: [[Int]] {
+        axes.count == 1 ? axes[0].values.indices.map { [$0] }
+            : axes[0].values.indices.flatMap { i in axes[1].values.indices.map { [i, $0] } }
+    }
+
+    /// A point's name in field paths: its values, with every character that is not a letter or
+    /// digit written as _ ("0.5" → "0_5"), joined by _.
+    private func pointKey(_ indices: [Int]) -> String {
+        zip(axes, indices).map { axis, index in
+            String(axis.labels[index].map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+        }.joined(separator: "_")
     }
 
     /// One grid point's outcome.
@@ -90,8 +112,6 @@ struct SweepDirective: Directive {
         let recipe = distillation.recipe
         var seeds = recipe.training.seeds
         if let seedCount { seeds = (0..<UInt64(seedCount)).map { seeds[0] + $0 } }
-        let grid = axes.count == 1 ? axes[0].values.indices.map { [$0] }
-            : axes[0].values.indices.flatMap { i in axes[1].values.indices.map { [i, $0] } }
         let variants = try grid.map { try variant(of: recipe, at: $0, seeds: seeds) }
         try CachedTraining.announce(variants.map { (seeds.count, $0.training.configuration(seed: 0)) },
                                     data: try recipe.training.prepare(distillation.teacher.split), context: context)
@@ -109,6 +129,13 @@ struct SweepDirective: Directive {
             "best_accuracy": points[best].accuracy.inlineValue,
         ]
         if let comparison = points[best].comparison { fields.merge(PairedDifference.fields(comparison, prefix: "best_")) { $1 } }
+        for point in points {
+            fields["accuracy.\(pointKey(point.indices))"] = point.accuracy.inlineValue
+            if let comparison = point.comparison {
+                fields["difference.\(pointKey(point.indices))"] = .difference(comparison.summary.mean,
+                                                                              interval: PairedDifference.interval(comparison))
+            }
+        }
         return DirectiveResult(blocks: [.figure(try figure(points, baseline: baselineRuns, seeds: seeds.count)),
                                         .table(table(points, seeds: seeds.count))],
                                fields: fields)

@@ -95,12 +95,12 @@ struct TrainingOptions: Sendable {
         return data
     }
 
-    /// Class indices for `drop_classes`, by name or index.
-    static func classIndices(_ entries: [String], in classNames: [String], data: String) throws -> [Int] {
+    /// Class indices for `drop_classes` (or another option naming classes), by name or index.
+    static func classIndices(_ entries: [String], in classNames: [String], data: String, option: String = "drop_classes") throws -> [Int] {
         try entries.map { entry in
             if let index = classNames.firstIndex(of: entry) { return index }
             if let index = Int(entry), classNames.indices.contains(index) { return index }
-            throw ExecutionError("'\(entry)' in drop_classes is not a class of \(data) (\(classNames.joined(separator: ", ")))")
+            throw ExecutionError("'\(entry)' in \(option) is not a class of \(data) (\(classNames.joined(separator: ", ")))")
         }
     }
 }

@@ -21,6 +21,16 @@ public struct MLP<Scalar: TrainingScalar>: Sendable, Equatable {
         self.parameters = parameters
     }
 
+    /// The same network with `amount` added to the output bias of class `index`: Hinton, Vinyals
+    /// & Dean's correction for a class the student never saw while learning (its logit is
+    /// otherwise too low).
+    public func raisingOutputBias(of index: Int, by amount: Scalar) -> MLP {
+        precondition(architecture.outputs > index && index >= 0, "no output \(index)")
+        var copy = self
+        copy.parameters[parameters.count - architecture.outputs + index] += amount
+        return copy
+    }
+
     /// Logits for a batch in evaluation mode (no dropout). x: [batch, inputs] → [batch, outputs].
     public func logits(_ x: Matrix<Scalar>) -> Matrix<Scalar> {
         precondition(x.columns == architecture.inputs, "input has \(x.columns) features, the network expects \(architecture.inputs)")
