@@ -12,6 +12,8 @@ import Testing
     ({{ teacher.params }} parameters); see @curves and @comparison. Distillation changes
     accuracy by {{ comparison.student.difference | ci }} ({{ comparison.student.wins }} wins).
     The best temperature is {{ temps.best }}. Code stays code: `{{ teacher.params }}`.
+    At T = 4: {{ temps.difference.4 | ci }} and {{ temps.accuracy.4 | percent }}. Setosa:
+    {{ teacher.class_accuracy.setosa | percent }}; shifted: {{ shifted.class_accuracy.setosa | percent }}.
 
     ```{dataset} flowers
     data: iris
@@ -64,6 +66,22 @@ import Testing
     logits: [5, 2, 0]
     temperatures: [1, 2, 5, 10, 20]
     labels: [a, b, c]
+    entropy_curve: true
+    ```
+
+    ```{plot} terms
+    runs: [student]
+    metric: loss_terms
+    ```
+
+    ```{distill} shifted
+    teacher: teacher
+    hidden: [2]
+    epochs: 30
+    lr: 0.05
+    seeds: 3
+    bias_class: setosa
+    bias_shift: 100
     ```
 
     ```{soft_targets} targets
@@ -126,7 +144,15 @@ import Testing
         #expect(page.contains("<td class=\"num\">(baseline)</td>"))
         #expect(page.range(of: #"<td class="num">\d/\d/\d</td>"#, options: .regularExpression) != nil)
 
-        for figure in ["curves", "temps", "soften", "targets-0", "targets-5", "confidence", "errors"] {
+        // A sweep's every grid point; per-class accuracy; a bias raised by 100 makes every
+        // prediction setosa, so exactly the setosa test flowers are right.
+        #expect(page.range(of: #"At T = 4: [+−]?\d+\.\d pp \[[+−]?\d+\.\d, [+−]?\d+\.\d\] and \d+\.\d%"#, options: .regularExpression) != nil)
+        #expect(page.contains("shifted: 100.0%"))
+        #expect(page.range(of: #"Setosa:\s+\d+\.\d%"#, options: .regularExpression) != nil)
+        #expect(page.contains("Figure") && page.contains("The two terms of the training loss of student by epoch"))
+        #expect(page.contains("Entropy of the softmax of the logits (5, 2, 0) as the temperature grows"))
+
+        for figure in ["curves", "temps", "soften", "soften-entropy", "terms", "targets-0", "targets-5", "confidence", "errors"] {
             let png = [UInt8](output["figures/\(figure).png"] ?? Data())
             #expect(png.prefix(4) == [0x89, 0x50, 0x4E, 0x47], "figures/\(figure).png")
         }
