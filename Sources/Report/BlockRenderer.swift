@@ -67,7 +67,7 @@ struct BlockRenderer {
         files.append(OutputFile(path: path, bytes: figure.png))
         return """
         <figure class="figure" id="\(id.htmlEscaped)" style="--figure-width: \(figure.width)px">
-        <img src="\(path.htmlEscaped)" width="\(figure.width)" height="\(figure.height)" alt="\(figure.alt.htmlEscaped)">
+        <a class="full-size" href="\(path.htmlEscaped)"><img src="\(path.htmlEscaped)" width="\(figure.width)" height="\(figure.height)" alt="\(figure.alt.htmlEscaped)"></a>
         <figcaption><span class="label">\(labels[id]?.label ?? "Figure").</span> \(figure.caption.htmlEscaped)</figcaption>
         </figure>
         """

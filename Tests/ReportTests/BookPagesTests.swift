@@ -53,8 +53,8 @@ import Testing
         let pages = try render([("01-a", "# Intro\n\nWelcome words.\n\n## Part one\n\nTemperature <b>matters</b>.\n\n```{x} fig\n```\n")])
         let index = pages["search-index.js"]!
         #expect(index.hasPrefix("window.distillerySearch = ["))
-        #expect(index.contains("{\"href\":\"01-a.html#intro\",\"text\":\"Welcome words.\",\"title\":\"Intro\"}"))
-        #expect(index.contains("{\"href\":\"01-a.html#part-one\",\"text\":\"Temperature matters. Figure 1. C\",\"title\":\"Part one\"}"))
+        #expect(index.contains("{\"chapter\":\"Intro\",\"href\":\"01-a.html#intro\",\"text\":\"Welcome words.\",\"title\":\"Intro\"}"))
+        #expect(index.contains("{\"chapter\":\"Intro\",\"href\":\"01-a.html#part-one\",\"text\":\"Temperature matters. Figure 1. C\",\"title\":\"Part one\"}"))
         #expect(pages["search.js"]!.contains("textContent"))
         #expect(pages["01-a.html"]!.contains("<div id=\"search-box\" class=\"search\" role=\"search\" hidden>"))
     }

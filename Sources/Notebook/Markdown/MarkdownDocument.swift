@@ -168,6 +168,8 @@ public final class MarkdownDocument {
             switch string(cmark_node_get_type_string(child)) {
             case "text", "code": text += string(cmark_node_get_literal(child))
             case "softbreak", "linebreak": text += " "
+            // Blocks inside (list items, table cells) are separate words.
+            case "paragraph", "item", "table_cell", "heading": if !text.isEmpty, text.last != " " { text += " " }
             default: break
             }
         }

@@ -98,7 +98,9 @@ public struct ValueFormat: Sendable, Hashable {
 }
 
 /// How numbers of one kind are written: proportions scaled to percent, differences with their
-/// sign, the typographic minus, and no "-0".
+/// sign — the sign of the value itself, so a difference that rounds to zero still shows which
+/// side of zero it is on ("−0.0", "+0.0"; exactly zero is "0.0") — and the typographic minus.
+/// Other kinds never show "-0".
 private struct NumberText {
     let scale: Double
     let isSigned: Bool
@@ -115,7 +117,10 @@ private struct NumberText {
 
     func fixed(_ x: Double, _ places: Int) -> String {
         let text = String(format: "%.\(places)f", x)
-        return signed(Double(text) == 0 && text.hasPrefix("-") ? String(text.dropFirst()) : text)
+        guard Double(text) == 0 else { return signed(text) }
+        let zero = text.hasPrefix("-") ? String(text.dropFirst()) : text
+        guard isSigned, x != 0, x.isFinite else { return signed(zero) }
+        return (x < 0 ? "−" : "+") + zero
     }
 
     func signed(_ text: String) -> String {

@@ -36,7 +36,10 @@ enum SearchAssets {
         var at = text.indexOf(word);
         if (at < 0) return entry.text.slice(0, 90);
         var start = Math.max(0, at - 40);
-        return (start > 0 ? "…" : "") + entry.text.slice(start, at + 60) + "…";
+        while (start > 0 && entry.text[start - 1] !== " ") start -= 1;
+        var end = Math.min(entry.text.length, at + 60);
+        while (end < entry.text.length && entry.text[end] !== " ") end += 1;
+        return (start > 0 ? "…" : "") + entry.text.slice(start, end) + (end < entry.text.length ? "…" : "");
       }
       function show() {
         var query = words(input.value);
@@ -61,7 +64,7 @@ enum SearchAssets {
           var item = document.createElement("li");
           var link = document.createElement("a");
           link.href = p.entry.href;
-          link.textContent = p.entry.title;
+          link.textContent = p.entry.title === p.entry.chapter ? p.entry.title : p.entry.chapter + " › " + p.entry.title;
           var context = document.createElement("span");
           context.className = "search-context";
           context.textContent = snippet(p.entry, p.text, query[0]);

@@ -1,5 +1,7 @@
 /// A stretch of a page the offline search can find: a heading and the text under it.
 struct SearchEntry: Encodable {
+    /// The chapter it is in, shown with the result.
+    var chapter: String
     var title: String
     /// Page and anchor, e.g. "02-student.html#capacity".
     var href: String

@@ -83,13 +83,18 @@ enum Stylesheet {
     h1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:focus { opacity: 1; }
     code, pre { font-family: var(--mono); font-size: .86em; }
     code { background: var(--code-bg); padding: .1em .3em; border-radius: 3px; }
-    /* Long lines of code wrap rather than scroll, as in a printed book. */
-    pre { background: var(--code-bg); padding: .9rem 1rem; white-space: pre-wrap; overflow-wrap: anywhere; border-radius: 6px; line-height: 1.45; }
+    /* Code keeps its lines; a long one widens the block beyond the column, as far as the
+       window allows, and only then scrolls inside it. */
+    pre {
+      background: var(--code-bg); padding: .9rem 1rem; overflow-x: auto; border-radius: 6px; line-height: 1.45;
+      position: relative; left: 50%; transform: translateX(-50%); width: max-content; min-width: 100%; max-width: var(--wide);
+    }
     pre code { background: none; padding: 0; }
     blockquote { margin: 1.2rem 0; padding: .1rem 1rem; border-left: 3px solid var(--rule); color: var(--muted); }
     /* The reader's own math font; MathML lays out without one, a math font draws it better. */
     math { font-size: 1.08em; font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", "DejaVu Math TeX Gyre", math; }
     math[display="block"] { margin: 1rem 0; overflow-x: auto; overflow-y: hidden; }
+    @media (max-width: 30rem) { math[display="block"] { font-size: .9em; } }
     .footnotes { font-size: .9rem; color: var(--muted); border-top: 1px solid var(--rule); margin-top: 3rem; }
     .title-block h1 { font-size: 2.3rem; margin-bottom: .3rem; }
     .subtitle { font-family: var(--sans); font-size: 1.2rem; color: var(--muted); margin: 0 0 .6rem; }
@@ -107,6 +112,7 @@ enum Stylesheet {
     }
     figure.figure { width: min(var(--figure-width, 100%), var(--wide)); }
     figure.figure img { display: block; width: 100%; height: auto; margin: 0 auto; background: #fff; border-radius: 4px; }
+    figure.figure a.full-size { display: block; }
     figure.table { width: max-content; overflow-x: auto; }
     /* A caption takes the figure's width and never widens it. */
     figcaption { width: 0; min-width: 100%; color: var(--muted); font-size: .92rem; margin-top: .6rem; }
@@ -143,7 +149,8 @@ enum Stylesheet {
       body { display: block; background: #fff; color: #000; font-size: 11pt; }
       main { max-width: none; padding: 0; }
       figure.figure, figure.table { left: 0; transform: none; max-width: 100%; break-inside: avoid; }
-      figure.table { overflow: visible; width: auto; }
+      figure.table, pre { overflow: visible; width: auto; }
+      pre { left: 0; transform: none; white-space: pre-wrap; }
       td { white-space: normal; }
       h1, h2, h3 { break-after: avoid; }
       a { color: inherit; }

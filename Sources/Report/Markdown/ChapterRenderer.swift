@@ -41,7 +41,7 @@ struct ChapterRenderer {
         var searchEntries = [SearchEntry]()
         var description = ""
         let page = "\(slug).html"
-        var entry = SearchEntry(title: "", href: page, text: "")
+        var entry = SearchEntry(chapter: "", title: "", href: page, text: "")
         var child = cmark_node_first_child(document.root)
         while let node = child {
             child = cmark_node_next(node)
@@ -52,7 +52,7 @@ struct ChapterRenderer {
                 let id = ids.unique(for: text)
                 if level == 1, title == nil { title = text } else if level <= 3 { sections.append(.init(level: level, title: text, id: id)) }
                 if !entry.text.isEmpty || !entry.title.isEmpty { searchEntries.append(entry) }
-                entry = SearchEntry(title: text, href: "\(page)#\(id)", text: "")
+                entry = SearchEntry(chapter: "", title: text, href: "\(page)#\(id)", text: "")
                 replace(node, withHTML: heading(node, level: level, id: id, document: document))
             case "html_block":
                 entry.append(PlainText.fromHTML(document.literal(of: node)))
@@ -66,7 +66,10 @@ struct ChapterRenderer {
         }
         searchEntries.append(entry)
         let pageTitle = title ?? slug
-        for index in searchEntries.indices where searchEntries[index].title.isEmpty { searchEntries[index].title = pageTitle }
+        for index in searchEntries.indices {
+            searchEntries[index].chapter = pageTitle
+            if searchEntries[index].title.isEmpty { searchEntries[index].title = pageTitle }
+        }
         let html = formulas.substitute(in: uniqueFootnoteIDs(MarkdownHTML.render(document.root, of: document)), chapter: chapterIndex)
         return RenderedChapter(page: page, title: pageTitle, sections: sections, html: html,
                                description: description.isEmpty ? pageTitle : description, searchEntries: searchEntries)
