@@ -24,7 +24,9 @@ public struct Execution: Sendable {
         }
         let ran = outcomes.filter { if case .cached = $0.status { false } else { true } }
         let networks = outcomes.map(\.computations).reduce(0, +)
-        lines.append("\(ran.count) of \(outcomes.count) directives ran, \(outcomes.count - ran.count) from the cache; \(networks) computation\(networks == 1 ? "" : "s") not in the cache")
+        let cacheOff = outcomes.allSatisfy { if case .ran(let reasons) = $0.status { reasons == ["cache off"] } else { false } }
+        lines.append(cacheOff ? "\(outcomes.count) directives ran (cache off)"
+                     : "\(ran.count) of \(outcomes.count) directives ran, \(outcomes.count - ran.count) from the cache; \(networks) computation\(networks == 1 ? "" : "s") not in the cache")
         let slow = ran.sorted { $0.seconds > $1.seconds }.prefix(count).filter { $0.seconds >= 0.01 }
         if !slow.isEmpty {
             lines.append("slowest: " + slow.map { "\($0.name) \(Self.time($0.seconds))" }.joined(separator: ", "))
