@@ -61,10 +61,12 @@ struct Build: ParsableCommand {
         }
         var watched = Watcher(book: book)
         print("Watching \(book.chapters)/ and the files the book reads; Ctrl-C stops.")
+        fflush(nil)
         while true {
             watched.waitForChange()
             print("Change seen; rebuilding.")
             _ = buildOnce(progress: progress)
+            fflush(nil)
         }
     }
 

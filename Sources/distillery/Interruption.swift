@@ -31,6 +31,7 @@ enum Interruption {
             progress.stop()
             let what = running.isEmpty ? "" : " while running \(running.joined(separator: ", "))"
             FileHandle.standardError.write(Data("\ninterrupted\(what); the previous report is unchanged\n".utf8))
+            fflush(nil)  // what was printed so far reaches a pipe too (nil: every stream)
             OutputWriter.swapLock.lock()  // never exit between the two renames of a swap
             _exit(received == SIGINT ? 130 : 143)
         }

@@ -195,3 +195,49 @@ import Glibc
         #expect(after.status == 0)
     }
 }
+
+/// `--watch` and `--self-contained` through the CLI.
+@Suite struct BuildModeTests {
+    @Test func watchRebuildsAfterAnEditAndStopsOnControlC() throws {
+        let folder = try ExecutionTests().project("# Watched\n\nFirst words.\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = Distillery.executable
+        process.arguments = ["build", "--watch"]
+        process.currentDirectoryURL = folder
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let page = folder.appendingPathComponent("output/01-runs.html")
+        func waitFor(_ text: String) -> Bool {
+            for _ in 0..<100 {
+                if let html = try? String(contentsOf: page, encoding: .utf8), html.contains(text) { return true }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return false
+        }
+        #expect(waitFor("First words."))
+        try "# Watched\n\nSecond words.\n".write(to: folder.appendingPathComponent("chapters/01-runs.md"), atomically: true, encoding: .utf8)
+        #expect(waitFor("Second words."), "the edit was rebuilt")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.contains("Watching chapters/") && log.contains("Change seen; rebuilding."))
+    }
+
+    @Test func selfContainedWritesOneFileWithEverythingInside() throws {
+        let folder = try ExecutionTests().project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Distillery.run(["build", "--self-contained", "--output", "book"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        let files = try snapshot(of: folder.appendingPathComponent("book"))
+        #expect(Set(files.keys) == ["index.html", ".distillery-report"])
+        let html = String(decoding: files["index.html"]!, as: UTF8.self)
+        #expect(html.contains("<img src=\"data:image/png;base64,"))
+        #expect(html.contains("<style>") && html.contains("window.distillerySearch"))
+        #expect(html.contains("<section class=\"chapter\" id=\"01-runs\">"))
+        #expect(!html.contains("src=\"figures/") && !html.contains("href=\"01-runs.html"))
+    }
+}
