@@ -82,14 +82,18 @@ public struct GroupedBarChart: Sendable {
         return try canvas.pngData()
     }
 
-    private struct Bar {
+    struct Bar {
         let series: Int
         let value: Double
         let rect: Rect
     }
 
     /// Every finite bar's rectangle in the plot area.
-    private func bars(in area: Rect, axes: Axes) -> [Bar] {
+    func bars(in area: Rect, axes: Axes) -> [Bar] {
+        Self.bars(of: series, groups: groups, in: area, axes: axes, theme: theme)
+    }
+
+    static func bars(of series: [BarSeries], groups: [String], in area: Rect, axes: Axes, theme: Theme) -> [Bar] {
         let band = axes.x.bandWidth(from: area.minX, to: area.maxX)
         let barWidth = band * theme.barGroupFill / Double(series.count)
         let zero = axes.yPosition(0, in: area)

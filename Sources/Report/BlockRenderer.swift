@@ -112,7 +112,8 @@ struct BlockRenderer {
     /// can fit the page.
     static func cellHTML(_ text: String) -> String {
         guard let open = text.range(of: " ["), text.hasSuffix("]") else {
-            return text.htmlEscaped.replacingOccurrences(of: "_", with: "_<wbr>")
+            let escaped = text.htmlEscaped
+            return escaped.contains("_") ? escaped.replacingOccurrences(of: "_", with: "_<wbr>") : escaped
         }
         let value = String(text[..<open.lowerBound]), interval = String(text[open.upperBound...].dropLast())
         return "<span class=\"keep\">\(value.htmlEscaped)</span> <span class=\"keep\">[\(interval.htmlEscaped)]</span>"

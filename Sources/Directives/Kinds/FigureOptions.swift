@@ -13,12 +13,12 @@ struct FigureOptions: Sendable {
         size = Size(width: Double(options.get("width", as: Int.self)), height: Double(options.get("height", as: Int.self)))
     }
 
-    /// A figure at this size with the author's caption and alt text where given, else the
-    /// generated ones (only worked out when needed). `captionSuffix` follows the author's
-    /// caption when one caption serves several figures ("(example 2 of 3)").
+    /// A figure with the author's caption and alt text where given, else the generated ones
+    /// (only worked out when needed), at the author's size or `height` when the chart needs
+    /// more room (stacked panels).
     func figure(_ fileName: String, png: [UInt8], caption generated: @autoclosure () -> String,
-                alt generatedAlt: @autoclosure () -> String, captionSuffix: String = "") -> Figure {
-        Figure(fileName: fileName, png: png, width: Int(size.width), height: Int(size.height),
-               caption: caption.map { $0 + captionSuffix } ?? generated(), alt: alt ?? generatedAlt())
+                alt generatedAlt: @autoclosure () -> String, height: Double? = nil) -> Figure {
+        Figure(fileName: fileName, png: png, width: Int(size.width), height: Int(height ?? size.height),
+               caption: caption ?? generated(), alt: alt ?? generatedAlt())
     }
 }

@@ -58,22 +58,24 @@ struct SoftTargetsDirective: Directive {
         let chosen = try choose(targets.probabilities(temperature: 1), predictions: predictions, labels: test.labels)
         let perTemperature = temperatures.map { targets.probabilities(temperature: $0) }
         let classes = test.classNames
-        var blocks = [OutputBlock]()
-        for (position, example) in chosen.enumerated() {
-            let series = zip(temperatures, perTemperature).map { BarSeries(name: "T = \(Format.number($0))", values: $1[example]) }
-            let title = "Test example \(example): true \(classes[test.labels[example]]), predicted \(classes[predictions[example]])"
-            let chart = GroupedBarChart(title: title, xTitle: "Class", yTitle: "Probability", groups: classes, series: series,
-                                        valueLabels: classes.count * temperatures.count <= 24, yRange: 0...1, size: presentation.size)
-            let text = "Soft targets of '\(model.name)' for test example \(example) (true class \(classes[test.labels[example]])) at T = \(temperatures.map(Format.number).joined(separator: ", ")): the wrong classes' shares grow with T."
-            let top = perTemperature.last![example].enumerated().sorted { $0.element > $1.element }.prefix(3)
-            let description = "Bar chart of the probability \(model.name) gives each class for test example \(example); at T = \(Format.number(temperatures.last!)) the largest are "
-                + top.map { "\(classes[$0.offset]) \(Format.percent($0.element))" }.joined(separator: ", ") + "."
-            // The author's caption serves every example's figure, numbered when there are several.
-            let suffix = chosen.count > 1 ? " (example \(position + 1) of \(chosen.count))" : ""
-            blocks.append(.figure(presentation.figure("\(name)-\(example).png", png: try chart.renderPNG(), caption: text,
-                                                      alt: description, captionSuffix: suffix)))
+        // One panel per example, stacked on shared axes (small multiples), one bar per T.
+        let panels = chosen.map { example in
+            BarPanel(title: "Test example \(example): true \(classes[test.labels[example]]), predicted \(classes[predictions[example]])",
+                     series: zip(temperatures, perTemperature).map { BarSeries(name: "T = \(Format.number($0))", values: $1[example]) })
         }
-        return DirectiveResult(blocks: blocks)
+        let height = max(presentation.size.height, 230 * Double(chosen.count) + 60)
+        let chart = BarSmallMultiples(xTitle: "Class", yTitle: "Probability", groups: classes, panels: panels, yRange: 0...1,
+                                      size: Size(width: presentation.size.width, height: height))
+        let examples = chosen.map(String.init).joined(separator: ", ")
+        let text = "Soft targets of '\(model.name)' for test example\(chosen.count > 1 ? "s" : "") \(examples) at T = "
+            + "\(temperatures.map(Format.number).joined(separator: ", ")), one panel per example: the wrong classes' shares grow with T."
+        let description = "Bar charts of the probability \(model.name) gives each class, one per test example; at T = \(Format.number(temperatures.last!)) the largest are "
+            + chosen.map { example in
+                let top = perTemperature.last![example].enumerated().sorted { $0.element > $1.element }.prefix(3)
+                return "for example \(example) " + top.map { "\(classes[$0.offset]) \(Format.percent($0.element))" }.joined(separator: ", ")
+            }.joined(separator: "; ") + "."
+        return DirectiveResult(blocks: [.figure(presentation.figure("\(name).png", png: try chart.renderPNG(), caption: text,
+                                                                    alt: description, height: height))])
     }
 
     /// The examples to show: as given, or picked by confidence at T = 1 (ties by index).

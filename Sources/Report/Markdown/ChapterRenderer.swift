@@ -97,6 +97,7 @@ struct ChapterRenderer {
     /// cmark names footnotes "fn-1", "fnref-1" on every page; the one-page book holds all
     /// chapters, so each chapter's get its slug.
     private func uniqueFootnoteIDs(_ html: String) -> String {
+        guard html.contains("\"fn") else { return html }
         var out = html
         for prefix in ["fn-", "fnref-"] {
             out = out.replacingOccurrences(of: "id=\"\(prefix)", with: "id=\"\(prefix)\(slug)-")

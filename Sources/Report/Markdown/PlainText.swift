@@ -12,8 +12,10 @@ enum PlainText {
             default: if !inTag { text.append(character) }
             }
         }
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
-            text = text.replacingOccurrences(of: entity, with: character)
+        if text.contains("&") {
+            for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+                text = text.replacingOccurrences(of: entity, with: character)
+            }
         }
         return collapsed(text)
     }
