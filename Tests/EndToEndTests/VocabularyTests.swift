@@ -54,6 +54,7 @@ import Testing
     runs: [teacher, baseline, student]
     metrics: [test_accuracy, nll, brier, agreement, params]
     baseline: baseline
+    teacher: teacher
     ```
 
     ```{sweep} temps
@@ -143,6 +144,8 @@ import Testing
         // {table} with a baseline: wins/ties/losses over 3 seeds, the baseline marked.
         #expect(page.contains("<td class=\"num\">(baseline)</td>"))
         #expect(page.range(of: #"<td class="num">\d/\d/\d</td>"#, options: .regularExpression) != nil)
+        // With a teacher, every run has an agreement: the teacher agrees with itself.
+        #expect(page.contains("<td class=\"num\">3</td><td class=\"num\">") && page.contains("<td class=\"num\">100.0%</td><td class=\"num\">67</td>"))
 
         // A sweep's every grid point; per-class accuracy; a bias raised by 100 makes every
         // prediction setosa, so exactly the setosa test flowers are right.

@@ -18,6 +18,8 @@ struct TableDirective: Directive {
     static let options: [OptionSpec] = [
         .required("runs", .list(.reference(kinds: TrainedRuns.kinds), count: 1...20), "The runs, one row each."),
         .optional("metrics", .list(.choice(Metric.self), count: 1...8), default: "[test_accuracy, nll, agreement, kl_to_teacher]", "Columns, in order."),
+        .optional("teacher", .reference(kinds: TrainedRuns.kinds),
+                  "Measure agreement and KL of every run against this network, seed by seed (without it, only a {distill} run has them, against its own teacher)."),
         .optional("baseline", .reference(kinds: TrainedRuns.kinds), "A run on the same seeds to compare test accuracy with, seed by seed."),
     ]
 
@@ -27,20 +29,25 @@ struct TableDirective: Directive {
     let runs: [Dependency]
     let metrics: [Metric]
     let baseline: Dependency?
+    let teacher: Dependency?
     let caption: String?
-    var dependencies: [Dependency] { runs + (baseline.map { [$0] } ?? []) }
+    var dependencies: [Dependency] { runs + [baseline, teacher].compactMap { $0 } }
 
     init(name: String, options: DirectiveOptions) throws {
         self.name = name
         runs = options.references("runs")
         metrics = options.get("metrics", as: [String].self).compactMap(Metric.init)
         baseline = options.reference("baseline")
+        teacher = options.reference("teacher")
         caption = options.optional("caption")
     }
 
     var fields: [String: ValueKind] {
-        guard let baseline else { return [:] }
         var fields = [String: ValueKind]()
+        if teacher != nil {
+            for run in runs { fields["\(run.name).agreement"] = .proportionWithInterval }
+        }
+        guard let baseline else { return fields }
         for run in runs where run.name != baseline.name {
             fields["\(run.name).difference"] = .difference
             fields["\(run.name).difference_low"] = .differenceBound
@@ -55,11 +62,13 @@ struct TableDirective: Directive {
         FieldDoc("RUN.difference_low", .differenceBound, "Lower end of that interval."),
         FieldDoc("RUN.difference_high", .differenceBound, "Upper end of that interval."),
         FieldDoc("RUN.wins", .count, "Seeds on which RUN beat the baseline (also RUN.ties, RUN.losses)."),
+        FieldDoc("RUN.agreement", .proportionWithInterval, "With a teacher: RUN's top-1 agreement with it on the test set, mean over seeds."),
     ]
 
     func run(in context: ExecutionContext) throws -> DirectiveResult {
         let results = try runs.map { try context.value(of: $0.name, as: TrainedRuns.self, expected: "a run") }
         let baselineRuns = try baseline.map { try context.value(of: $0.name, as: TrainedRuns.self, expected: "a run") }
+        let teacherRuns = try teacher.map { try context.value(of: $0.name, as: TrainedRuns.self, expected: "a network") }
         var header = ["Run", "Network", "Seeds"] + metrics.map(\.heading)
         if let baseline { header += ["Δ accuracy vs \(baseline.name)", "95% CI", "Wins / ties / losses"] }
         var rows = [[String]]()
@@ -67,6 +76,11 @@ struct TableDirective: Directive {
         var clipped = false
         for result in results {
             let evaluations = result.evaluations
+            let agreement = try teacherRuns.map { try Self.agreement(of: result, with: $0) } ?? result.distillation?.agreement
+            if teacherRuns != nil, let agreement {
+                let summary = Summary(agreement.map(\.top1Agreement))
+                fields["\(result.name).agreement"] = .proportion(summary.mean, interval: RunFields.interval(summary, within: 0...1))
+            }
             var row = [result.name, result.architecture.description, String(result.seeds.count)]
             for metric in metrics {
                 switch metric {
@@ -77,8 +91,8 @@ struct TableDirective: Directive {
                 case .test_loss, .nll: row.append(Format.number(Summary(evaluations.map(\.crossEntropy)).mean))
                 case .ece: row.append(Format.number(Summary(evaluations.map(\.expectedCalibrationError)).mean))
                 case .brier: row.append(Format.number(Summary(evaluations.map(\.brierScore)).mean))
-                case .agreement: row.append(result.distillation.map { Format.percent(Summary($0.agreement.map(\.top1Agreement)).mean) } ?? "—")
-                case .kl_to_teacher: row.append(result.distillation.map { Format.number(Summary($0.agreement.map(\.meanKL)).mean) } ?? "—")
+                case .agreement: row.append(agreement.map { Format.percent(Summary($0.map(\.top1Agreement)).mean) } ?? "—")
+                case .kl_to_teacher: row.append(agreement.map { Format.number(Summary($0.map(\.meanKL)).mean) } ?? "—")
                 case .params: row.append(String(result.architecture.parameterCount))
                 }
             }
@@ -100,10 +114,29 @@ struct TableDirective: Directive {
         let defaultCaption = "Runs on their test sets, each the mean over its seeds"
             + (metrics.contains(.test_accuracy) ? "; accuracy with its 95% interval\(clipped ? " (clipped to 0–100%)" : "")" : "")
             + (baseline.map { "; Δ is the paired difference in test accuracy to '\($0.name)' on the same seeds, with its 95% t-interval. A difference whose interval includes 0 is not a measurable improvement" } ?? "")
-            + ". NLL is the test cross-entropy in nats; agreement and KL compare a student with its teacher."
+            + ". NLL is the test cross-entropy in nats; agreement (same top class) and KL(teacher ‖ run) at T = 1 compare each run with "
+            + (teacher.map { "'\($0.name)', seed by seed." } ?? "its teacher (for distilled runs).")
         let table = Table(caption: caption ?? defaultCaption, header: header, rows: rows,
                           alignments: [.leading, .leading] + Array(repeating: .trailing, count: header.count - 2))
         return DirectiveResult(blocks: [.table(table)], fields: fields)
+    }
+}
+
+extension TableDirective {
+    /// Agreement and KL of every seed's network of `run` with `teacher`'s network of the same
+    /// seed (or its only one), on the test set they share.
+    static func agreement(of run: TrainedRuns, with teacher: TrainedRuns) throws -> [TeacherAgreement] {
+        guard teacher.models.count == 1 || teacher.models.count >= run.models.count else {
+            throw ExecutionError("teacher '\(teacher.name)' has \(teacher.models.count) seeds, fewer than '\(run.name)''s \(run.models.count)")
+        }
+        let test = run.data.test
+        guard test.exampleCount == teacher.data.test.exampleCount, test.labels == teacher.data.test.labels else {
+            throw ExecutionError("'\(run.name)' and teacher '\(teacher.name)' are not tested on the same examples")
+        }
+        return run.models.indices.map { index in
+            TeacherAgreement(student: run.models[index].logits(test.features),
+                             teacher: teacher.teacherModel(forSeedAt: index).logits(test.features))
+        }
     }
 }
 
