@@ -21,6 +21,7 @@ struct PlotDirective: Directive {
                   "What to draw: loss, accuracy, or loss_terms (a {distill} run's soft term T²·KL and hard cross-entropy, unweighted, on the training set)."),
         .optional("split", .choice(Split.self), default: "both", "Which part of the data."),
         .optional("title", .text, default: "''", "Title drawn above the chart."),
+        .optional("labels", .list(.text, count: 1...12), "Names of the runs in the legend, one per run (default: the directives' names)."),
     ]
 
     enum Metric: String, CaseIterable { case loss, accuracy, lossTerms = "loss_terms" }
@@ -31,6 +32,8 @@ struct PlotDirective: Directive {
     let metric: Metric
     let split: Split
     let title: String
+    /// What the legend calls each run.
+    let labels: [String]
     let presentation: FigureOptions
     var dependencies: [Dependency] { runs }
 
@@ -40,13 +43,18 @@ struct PlotDirective: Directive {
         metric = options.choice("metric")
         split = options.choice("split")
         title = options.get("title")
+        let names = runs.map(\.name)
+        labels = options.optional("labels", as: [String].self) ?? names
+        guard labels.count == names.count else {
+            throw options.error("labels", "'labels' names \(labels.count) runs, but 'runs' has \(names.count)")
+        }
         presentation = FigureOptions(options)
     }
 
     func run(in context: ExecutionContext) throws -> DirectiveResult {
         var series = [LineSeries]()
         var lossNames = Set<String>()
-        for run in runs {
+        for (run, runLabel) in zip(runs, labels) {
             let result = try context.value(of: run.name, as: TrainedRuns.self, expected: "a {train} or {distill} run")
             guard let seeded = result.runs else { throw ExecutionError("'\(run.name)' was not trained here, so it has no curves") }
             if metric == .lossTerms, result.distillation == nil {
@@ -70,8 +78,8 @@ struct PlotDirective: Directive {
                 // A student's training loss is the distillation loss L, not a cross-entropy.
                 let isDistillationLoss = metric == .loss && label == "train" && result.distillation != nil
                 lossNames.insert(isDistillationLoss ? "distillation loss L" : "cross-entropy")
-                let seriesName = metric == .lossTerms ? (runs.count > 1 ? "\(run.name): \(label)" : label)
-                    : split == .both || runs.count > 1 ? "\(run.name) (\(isDistillationLoss ? "train, L" : label))" : run.name
+                let seriesName = metric == .lossTerms ? (runs.count > 1 ? "\(runLabel): \(label)" : label)
+                    : split == .both || runs.count > 1 ? "\(runLabel) (\(isDistillationLoss ? "train, L" : label))" : runLabel
                 series.append(LineSeries(name: seriesName, x: epochs, y: curve.mean, band: band))
             }
         }
