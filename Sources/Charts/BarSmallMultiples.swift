@@ -38,12 +38,7 @@ public struct BarSmallMultiples: Sendable {
         guard !groups.isEmpty, !panels.isEmpty, panels.allSatisfy({ !$0.series.isEmpty }) else {
             throw ChartError.noData(chart: "small-multiples bar chart")
         }
-        for s in panels.flatMap(\.series) {
-            guard s.values.count == groups.count else {
-                throw ChartError.mismatchedLengths(series: s.name, detail: "\(s.values.count) values for \(groups.count) groups")
-            }
-            guard !s.values.contains(where: \.isInfinite) else { throw ChartError.infiniteValue(series: s.name) }
-        }
+        for s in panels.flatMap(\.series) { try s.check(groups: groups.count) }
         let canvas = try Canvas(size: size, theme: theme)
         let legend = Legend.forSeries(panels[0].series.map(\.name), theme: theme) { _ in .box }
         let reserved = legend?.outsideWidth(on: canvas) ?? 0

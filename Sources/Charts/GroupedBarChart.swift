@@ -5,6 +5,12 @@ public struct BarSeries: Sendable {
     public var name: String
     public var values: [Double]
 
+    /// One finite-or-NaN value per group, or the chart error saying what is wrong.
+    func check(groups: Int) throws {
+        guard values.count == groups else { throw ChartError.mismatchedLengths(series: name, detail: "\(values.count) values for \(groups) groups") }
+        guard !values.contains(where: \.isInfinite) else { throw ChartError.infiniteValue(series: name) }
+    }
+
     public init(name: String, values: [Double]) {
         self.name = name
         self.values = values
@@ -42,12 +48,7 @@ public struct GroupedBarChart: Sendable {
 
     public func renderPNG() throws -> [UInt8] {
         guard !groups.isEmpty, !series.isEmpty else { throw ChartError.noData(chart: "grouped bar chart") }
-        for s in series {
-            guard s.values.count == groups.count else {
-                throw ChartError.mismatchedLengths(series: s.name, detail: "\(s.values.count) values for \(groups.count) groups")
-            }
-            guard !s.values.contains(where: \.isInfinite) else { throw ChartError.infiniteValue(series: s.name) }
-        }
+        for s in series { try s.check(groups: groups.count) }
         let values = series.flatMap(\.values).filter(\.isFinite)
         guard !values.isEmpty else { throw ChartError.noFiniteValues(series: series[0].name) }
         let range = yRange ?? min(0, values.min()!)...max(0, values.max()!)

@@ -155,6 +155,16 @@ import Testing
         #expect(page.contains("Figure") && page.contains("The two terms of the training loss of student by epoch"))
         #expect(page.contains("Entropy of the softmax of the logits (5, 2, 0) as the temperature grows"))
 
+        // What the charts were handed, through their generated alt text: the entropy of the
+        // teacher's outputs grows with T (medians at T = 1, 4, 10 increase, below ln 3), and the
+        // confusion matrix pools the three seeds' 30 test flowers.
+        let histogramAlt = try #require(page.range(of: #"alt="Histograms of the entropy[^"]*""#, options: .regularExpression).map { String(page[$0]) })
+        let medians = histogramAlt.components(separatedBy: "the median is ").last!.components(separatedBy: ", ")
+            .compactMap { Double($0.split(separator: " ").first ?? "") }
+        #expect(medians.count == 3 && medians[0] < medians[1] && medians[1] < medians[2] && medians[2] < log(3.0), "\(histogramAlt)")
+        #expect(page.contains("Heatmap of true against predicted classes for student, pooled over 3 seeds."))
+        #expect(page.contains("Confusion matrix of &#39;student&#39; on its 30 test examples, pooled over 3 seeds"))
+
         for figure in ["curves", "temps", "soften", "soften-entropy", "terms", "targets", "confidence", "errors"] {
             let png = [UInt8](output["figures/\(figure).png"] ?? Data())
             #expect(png.prefix(4) == [0x89, 0x50, 0x4E, 0x47], "figures/\(figure).png")
