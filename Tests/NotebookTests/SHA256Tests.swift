@@ -26,3 +26,12 @@ import Testing
         }
     }
 }
+
+/// The reference values of the FNV-1a 64-bit hash (Fowler, Noll and Vo's test suite).
+@Suite struct FNV1aTests {
+    @Test func knownHashes() {
+        #expect(FNV1a.hash64([UInt8]()) == 0xcbf2_9ce4_8422_2325)
+        #expect(FNV1a.hash64("a".utf8) == 0xaf63_dc4c_8601_ec8c)
+        #expect(FNV1a.hash64("foobar".utf8) == 0x8594_4171_f739_67e8)
+    }
+}

@@ -2,8 +2,8 @@ import Digest
 import Foundation
 
 /// The project's cache folder, `.distillery-cache/`: one file per entry, named by its key.
-/// Each entry carries its key, its length and a SHA-256 of its contents, so a damaged,
-/// truncated or foreign file is detected, reported and recomputed — never trusted. Writes go
+/// Each entry carries its key, its length and a checksum of its contents (FNV-1a, 64 bits), so
+/// a damaged, truncated or foreign file is detected, reported and recomputed — never trusted. Writes go
 /// to a temporary file that is renamed into place, so an interrupted build leaves no torn entry.
 /// Safe to use from several threads.
 public final class CacheStore: @unchecked Sendable {
@@ -34,13 +34,13 @@ public final class CacheStore: @unchecked Sendable {
         return problems
     }
 
-    private static let magic = Array("distillery cache entry 1\n".utf8)
+    private static let magic = Array("distillery cache entry 2\n".utf8)
 
     func load(_ section: Section, key: String, what: String) -> Lookup {
         let url = file(section, key)
         guard let data = FileManager.default.contents(atPath: url.path) else { return .missing }
         let bytes = [UInt8](data)
-        let header = Self.magic.count + 64 + 8 + 32
+        let header = Self.magic.count + 64 + 8 + 8
         var problem: String?
         if bytes.count < header || Array(bytes[..<Self.magic.count]) != Self.magic {
             problem = "not a cache entry"
@@ -52,7 +52,7 @@ public final class CacheStore: @unchecked Sendable {
             let payload = Array(bytes[header...])
             if UInt64(payload.count) != length {
                 problem = "truncated: \(payload.count) of \(length) bytes"
-            } else if SHA256.hash(payload) != Array(bytes[(lengthStart + 8)..<header]) {
+            } else if Self.bigEndian(FNV1a.hash64(payload)) != Array(bytes[(lengthStart + 8)..<header]) {
                 problem = "checksum mismatch"
             } else {
                 return .hit(payload)
@@ -66,9 +66,7 @@ public final class CacheStore: @unchecked Sendable {
 
     func store(_ section: Section, key: String, payload: [UInt8]) {
         let url = file(section, key)
-        var length = [UInt8]()
-        for shift in stride(from: 56, through: 0, by: -8) { length.append(UInt8(truncatingIfNeeded: UInt64(payload.count) >> UInt64(shift))) }
-        let entry = Self.magic + Array(key.utf8) + length + SHA256.hash(payload) + payload
+        let entry = Self.magic + Array(key.utf8) + Self.bigEndian(UInt64(payload.count)) + Self.bigEndian(FNV1a.hash64(payload)) + payload
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(key).\(UUID().uuidString).tmp")
@@ -82,6 +80,10 @@ public final class CacheStore: @unchecked Sendable {
                 problems.append("cannot write the cache in \(Self.folderName) (\(error.localizedDescription)); results are not saved for the next build")
             }
         }
+    }
+
+    private static func bigEndian(_ value: UInt64) -> [UInt8] {
+        withUnsafeBytes(of: value.bigEndian) { Array($0) }
     }
 
     private func file(_ section: Section, _ key: String) -> URL {

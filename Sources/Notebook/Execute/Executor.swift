@@ -35,12 +35,19 @@ public enum Executor {
         var results = [String: DirectiveResult]()
         var statuses = [String: StepOutcome.Status]()
         // Which directives run: those the cache lacks, and the cached ones whose values they use.
-        for step in plan.steps {
+        // Entries are read and checked on every core: on a rebuild that is most of the work.
+        let lookups = LookupSlots(count: plan.steps.count)
+        if let cache {
+            DispatchQueue.concurrentPerform(iterations: plan.steps.count) { index in
+                lookups.set(index, cache.result(of: plan.steps[index].invocation.name))
+            }
+        }
+        for (index, step) in plan.steps.enumerated() {
             let name = step.invocation.name
-            guard let cache else { statuses[name] = .ran(reasons: ["cache off"]); continue }
-            switch cache.result(of: name) {
-            case .hit(let result): results[name] = result; statuses[name] = .cached
-            case .miss(let reasons): statuses[name] = .ran(reasons: reasons)
+            switch lookups.get(index) {
+            case nil: statuses[name] = .ran(reasons: ["cache off"])
+            case .hit(let result)?: results[name] = result; statuses[name] = .cached
+            case .miss(let reasons)?: statuses[name] = .ran(reasons: reasons)
             }
         }
         for step in plan.steps.reversed() where !isCached(statuses[step.invocation.name]!) {
@@ -70,6 +77,24 @@ public enum Executor {
     private static func isCached(_ status: StepOutcome.Status) -> Bool {
         if case .cached = status { return true }
         return false
+    }
+}
+
+/// The cache lookups of a plan's steps, filled from several threads.
+private final class LookupSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [BuildCache.Lookup?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ lookup: BuildCache.Lookup) {
+        lock.lock(); defer { lock.unlock() }
+        slots[index] = lookup
+    }
+
+    func get(_ index: Int) -> BuildCache.Lookup? {
+        lock.lock(); defer { lock.unlock() }
+        return slots[index]
     }
 }
 

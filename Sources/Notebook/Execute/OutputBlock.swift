@@ -1,6 +1,6 @@
 /// What a directive shows in the report. The Report module turns these into HTML; directives
 /// never write files or HTML themselves.
-public enum OutputBlock: Sendable, Codable {
+public enum OutputBlock: Sendable {
     case figure(Figure)
     case table(Table)
     /// Files offered for download (written under `data/`).
