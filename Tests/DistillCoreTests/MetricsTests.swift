@@ -31,4 +31,13 @@ import Testing
         #expect(architecture.parameterCount == 64 * 256 + 256 + 256 * 256 + 256 + 256 * 10 + 10)
         #expect(architecture.multiplyAddsPerExample == 64 * 256 + 256 * 256 + 256 * 10)
     }
+
+    @Test func lossAndAccuracyAreTheFullEvaluationsBits() {
+        var generator = SeededGenerator(seed: 11)
+        let logits = Matrix<Float>(rows: 37, columns: 5, values: (0..<185).map { _ in Float(Double(generator.next() % 2000) / 100 - 10) })
+        let labels = (0..<37).map { $0 % 5 }
+        let full = Evaluation(logits: logits, labels: labels)
+        let light = Evaluation.lossAndAccuracy(logits: logits, labels: labels)
+        #expect(light.crossEntropy.bitPattern == full.crossEntropy.bitPattern && light.accuracy == full.accuracy)
+    }
 }

@@ -40,6 +40,19 @@ public struct Evaluation: Sendable, Equatable {
                                                           correct: zip(predictions, labels).map { $0 == $1 })
     }
 
+    /// Only the cross-entropy and accuracy, with the same bits as the full evaluation's: what
+    /// training records after every epoch, without the probabilities, Brier score and ECE.
+    public static func lossAndAccuracy(logits: Matrix<Float>, labels: [Int]) -> (crossEntropy: Double, accuracy: Double) {
+        precondition(labels.count == logits.rows, "one label per row")
+        guard !labels.isEmpty else { return (0, 0) }
+        let logProbabilities = Softmax.logProbabilities(logits)
+        let predictions = logits.argmaxPerRow()
+        var negativeLogLikelihood = 0.0
+        for (r, label) in labels.enumerated() { negativeLogLikelihood -= Double(logProbabilities[r, label]) }
+        return (negativeLogLikelihood / Double(labels.count),
+                Double(zip(predictions, labels).filter { $0 == $1 }.count) / Double(labels.count))
+    }
+
     /// ECE = Σ_b (n_b / n) · |accuracy_b − mean confidence_b| over 15 bins (b/15, (b+1)/15].
     static func calibrationError(confidences: [Double], correct: [Bool], bins: Int = 15) -> Double {
         guard confidences.allSatisfy(\.isFinite) else { return .nan }  // a diverged network

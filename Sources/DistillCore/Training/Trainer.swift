@@ -58,7 +58,7 @@ public enum Trainer {
                 step.update()
             }
             guard step.model.parameters.allSatisfy(\.isFinite) else { throw diverged.at(epoch: epoch) }
-            let evaluation = Evaluation(logits: step.model.logits(data.test.features), labels: data.test.labels)
+            let evaluation = Evaluation.lossAndAccuracy(logits: step.model.logits(data.test.features), labels: data.test.labels)
             guard evaluation.crossEntropy.isFinite else { throw diverged.at(epoch: epoch) }
             history.epochs.append(EpochRecord(
                 trainLoss: lossSum / Double(exampleCount),
