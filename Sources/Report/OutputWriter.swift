@@ -46,7 +46,26 @@ public enum OutputWriter {
         return "the system refused (\((error as NSError).code))"
     }
 
+    /// Whether `directory` already holds exactly `files` (and the marker): then a rebuild that
+    /// changed nothing writes nothing.
+    static func holds(_ directory: URL, exactly files: [OutputFile]) -> Bool {
+        let fileManager = FileManager.default
+        guard let listed = fileManager.enumerator(atPath: directory.path) else { return false }
+        var present = Set<String>()
+        while let path = listed.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if fileManager.fileExists(atPath: directory.appendingPathComponent(path).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                present.insert(path)
+            }
+        }
+        guard present == Set(files.map(\.path) + [markerFileName]) else { return false }
+        return files.allSatisfy { file in
+            fileManager.contents(atPath: directory.appendingPathComponent(file.path).path).map { [UInt8]($0) == file.bytes } ?? false
+        }
+    }
+
     private static func swap(_ directory: URL, with files: [OutputFile]) throws {
+        if holds(directory, exactly: files) { return }
         let fileManager = FileManager.default
         let parent = directory.deletingLastPathComponent()
         let name = directory.lastPathComponent

@@ -21,6 +21,21 @@ import Notebook
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["output"])
     }
 
+    @Test func anUnchangedReportIsNotRewrittenAndAChangedOneIs() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("output")
+        let files = [OutputFile(path: "index.html", text: "same"), OutputFile(path: "figures/a.png", bytes: [1, 2])]
+        try OutputWriter.replace(output, with: files)
+        let inode = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("index.html").path)[.systemFileNumber] as? Int
+        try OutputWriter.replace(output, with: files)
+        #expect(try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("index.html").path)[.systemFileNumber] as? Int == inode)
+        try OutputWriter.replace(output, with: [files[0], OutputFile(path: "figures/a.png", bytes: [1, 3])])
+        #expect(try Data(contentsOf: output.appendingPathComponent("figures/a.png")) == Data([1, 3]))
+        try OutputWriter.replace(output, with: [files[0]])
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("figures/a.png").path))
+    }
+
     @Test func aFailedWriteLeavesThePreviousOutputIntact() throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
