@@ -69,8 +69,11 @@ struct TableDirective: Directive {
         let results = try runs.map { try context.value(of: $0.name, as: TrainedRuns.self, expected: "a run") }
         let baselineRuns = try baseline.map { try context.value(of: $0.name, as: TrainedRuns.self, expected: "a run") }
         let teacherRuns = try teacher.map { try context.value(of: $0.name, as: TrainedRuns.self, expected: "a network") }
-        var header = ["Run", "Network", "Seeds"] + metrics.map(\.heading)
-        if let baseline { header += ["Δ accuracy vs \(baseline.name)", "95% CI", "Wins / ties / losses"] }
+        // The accuracy and its paired difference first, where a narrow screen still shows them.
+        let leading = metrics.first == .test_accuracy ? 1 : 0
+        let pairedHeader = baseline.map { ["Δ accuracy vs \($0.name)", "95% CI", "Wins / ties / losses"] } ?? []
+        let header = ["Run"] + metrics.prefix(leading).map(\.heading) + pairedHeader + ["Network", "Seeds"]
+            + metrics.dropFirst(leading).map(\.heading)
         var rows = [[String]]()
         var fields = [String: InlineValue]()
         var clipped = false
@@ -81,35 +84,37 @@ struct TableDirective: Directive {
                 let summary = Summary(agreement.map(\.top1Agreement))
                 fields["\(result.name).agreement"] = .proportion(summary.mean, interval: RunFields.interval(summary, within: 0...1))
             }
-            var row = [result.name, result.architecture.description, String(result.seeds.count)]
+            var cells = [String]()
+            var paired = [String]()
             for metric in metrics {
                 switch metric {
                 case .test_accuracy:
                     let accuracy = result.accuracy
                     clipped = clipped || accuracy.isClipped
-                    row.append("\(Format.percent(accuracy.mean)) \(accuracy.bracketed)")
-                case .test_loss, .nll: row.append(Format.number(Summary(evaluations.map(\.crossEntropy)).mean))
-                case .ece: row.append(Format.number(Summary(evaluations.map(\.expectedCalibrationError)).mean))
-                case .brier: row.append(Format.number(Summary(evaluations.map(\.brierScore)).mean))
-                case .agreement: row.append(agreement.map { Format.percent(Summary($0.map(\.top1Agreement)).mean) } ?? "—")
-                case .kl_to_teacher: row.append(agreement.map { Format.number(Summary($0.map(\.meanKL)).mean) } ?? "—")
-                case .params: row.append(String(result.architecture.parameterCount))
+                    cells.append("\(Format.percent(accuracy.mean)) \(accuracy.bracketed)")
+                case .test_loss, .nll: cells.append(Format.number(Summary(evaluations.map(\.crossEntropy)).mean))
+                case .ece: cells.append(Format.number(Summary(evaluations.map(\.expectedCalibrationError)).mean))
+                case .brier: cells.append(Format.number(Summary(evaluations.map(\.brierScore)).mean))
+                case .agreement: cells.append(agreement.map { Format.percent(Summary($0.map(\.top1Agreement)).mean) } ?? "—")
+                case .kl_to_teacher: cells.append(agreement.map { Format.number(Summary($0.map(\.meanKL)).mean) } ?? "—")
+                case .params: cells.append(String(result.architecture.parameterCount))
                 }
             }
             if let baselineRuns {
                 if result.name == baselineRuns.name {
-                    row += ["(baseline)", "", ""]
+                    paired = ["(baseline)", "", ""]
                 } else {
                     let comparison = try PairedDifference.compare(evaluations.map(\.accuracy), seeds: result.seeds, baseline: baselineRuns, what: "'\(result.name)'")
                     let text = PairedDifference.describe(comparison)
-                    row += [text.difference, text.interval, "\(comparison.wins)/\(comparison.ties)/\(comparison.losses)"]
+                    paired = [text.difference, text.interval, "\(comparison.wins)/\(comparison.ties)/\(comparison.losses)"]
                     fields.merge(PairedDifference.fields(comparison, prefix: "\(result.name).")) { $1 }
                     fields["\(result.name).wins"] = .count(comparison.wins)
                     fields["\(result.name).ties"] = .count(comparison.ties)
                     fields["\(result.name).losses"] = .count(comparison.losses)
                 }
             }
-            rows.append(row)
+            rows.append([result.name] + cells.prefix(leading) + paired + [result.architecture.description, String(result.seeds.count)]
+                        + cells.dropFirst(leading))
         }
         let defaultCaption = "Runs on their test sets, each the mean over its seeds"
             + (metrics.contains(.test_accuracy) ? "; accuracy with its 95% interval\(clipped ? " (clipped to 0–100%)" : "")" : "")
@@ -117,7 +122,7 @@ struct TableDirective: Directive {
             + ". NLL is the test cross-entropy in nats; agreement (same top class) and KL(teacher ‖ run) at T = 1 compare each run with "
             + (teacher.map { "'\($0.name)', seed by seed." } ?? "its teacher (for distilled runs).")
         let table = Table(caption: caption ?? defaultCaption, header: header, rows: rows,
-                          alignments: [.leading, .leading] + Array(repeating: .trailing, count: header.count - 2))
+                          alignments: header.map { $0 == "Run" || $0 == "Network" ? .leading : .trailing })
         return DirectiveResult(blocks: [.table(table)], fields: fields)
     }
 }
