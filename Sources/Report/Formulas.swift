@@ -6,7 +6,7 @@ import Notebook
 public struct Formulas {
     /// mathML[chapter][i] is the MathML of the chapter's i-th formula.
     private let mathML: [[String]]
-    private let tex: [[String]]
+    private let plainText: [[String]]
 
     /// Translates every formula; an unsupported construct is an error at its line and column.
     public init(_ parsed: ParsedBook) throws {
@@ -24,7 +24,7 @@ public struct Formulas {
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         self.mathML = mathML
-        tex = parsed.math.map { $0.map(\.tex) }
+        plainText = parsed.math.map { $0.map { TeXPlainText.readable($0.tex) } }
     }
 
     /// Stands for formula `index` in Markdown: private-use characters that cmark passes through
@@ -38,9 +38,10 @@ public struct Formulas {
         replacing(in: html, chapter: chapter, with: mathML[chapter])
     }
 
-    /// Plain text (a heading in the contents) with each placeholder replaced by its TeX.
+    /// Plain text (a heading in the contents, the search index) with each placeholder replaced
+    /// by its formula in readable characters.
     func plain(_ text: String, chapter: Int) -> String {
-        replacing(in: text, chapter: chapter, with: tex[chapter])
+        replacing(in: text, chapter: chapter, with: plainText[chapter])
     }
 
     private func replacing(in text: String, chapter: Int, with values: [String]) -> String {

@@ -444,3 +444,11 @@ import Testing
         }
     }
 }
+
+@Suite struct TeXPlainTextTests {
+    @Test func formulasReadAsTextInSearchAndContents() {
+        #expect(TeXPlainText.readable(#"\alpha \cdot T^{2}\,\mathrm{KL}(p \| q)"#) == "α ⋅ T^2 KL(p | q)")
+        #expect(TeXPlainText.readable(#"\frac{\exp(z_i / T)}{\sum_j \exp(z_j / T)}"#) == "exp (z_i / T) ∑ _j exp (z_j / T)")
+        #expect(TeXPlainText.readable(#"\text{if } x \le 0"#) == "if x ≤ 0")
+    }
+}
