@@ -77,7 +77,7 @@ struct Build: ParsableCommand {
                                                   execution: .init(jobs: jobs, keepGoing: keepGoing, progress: progress),
                                                   writePartial: writePartial)
             let outcome = try Pipeline.build(book, output: URL(fileURLWithPath: output), settings: settings)
-            progress.stop()
+            progress.clear()
             let execution = outcome.execution
             for warning in execution.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
             if !quiet { print(execution.summary().joined(separator: "\n")) }
@@ -94,7 +94,7 @@ struct Build: ParsableCommand {
             }
             return true
         } catch {
-            progress.stop()
+            progress.clear()
             report(error)
             return false
         }

@@ -28,7 +28,7 @@ enum Interruption {
             var received: Int32 = 0
             sigwait(&set, &received)
             let running = progress.runningNames
-            progress.stop()
+            progress.clear()
             let what = running.isEmpty ? "" : " while running \(running.joined(separator: ", "))"
             FileHandle.standardError.write(Data("\ninterrupted\(what); the previous report is unchanged\n".utf8))
             fflush(nil)  // what was printed so far reaches a pipe too (nil: every stream)

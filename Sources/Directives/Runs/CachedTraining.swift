@@ -5,7 +5,7 @@ import Notebook
 /// key (options, data, teacher, training code) comes back bit for bit instead of retraining.
 enum CachedTraining {
     /// Each run counts its epochs as units of work on the progress display; the directive
-    /// announces them all first (`expectWork`).
+    /// announces them all first (`announce`).
     /// - Parameter label: tells this run apart from the directive's others ("T = 4, seed 2").
     static func train(_ configuration: TrainingConfiguration, data: PreparedData, objective: any TrainingObjective,
                       initialModel: MLP<Float>?, context: ExecutionContext, label: String = "") throws -> TrainedModel {

@@ -57,10 +57,9 @@ public final class LiveProgress: ProgressSink, @unchecked Sendable {
         order.removeAll { $0 == name }
     }
 
-    /// Stops drawing and erases the display.
-    public func stop() {
-        timer?.cancel()
-        timer = nil
+    /// Erases the display, before the build's own output (`--watch` draws again for the next
+    /// build; with nothing running, nothing is drawn).
+    public func clear() {
         lock.lock(); defer { lock.unlock() }
         erase()
     }
