@@ -45,10 +45,12 @@ import Testing
         let difference = InlineValue.difference(0.005, interval: -0.002...0.012)
         #expect(ValueFormat("")!.format(difference) == "+0.5 pp")
         #expect(ValueFormat("ci")!.format(difference) == "+0.5 pp [−0.2, +1.2]")
+        #expect(ValueFormat("")!.format(.count(26122)) == "26,122" && ValueFormat("int")!.format(.count(610)) == "610")
+        #expect(ValueFormat.grouped(1_000_000) == "1,000,000" && ValueFormat.grouped(-1437) == "-1,437")
         // An interval end that rounds to zero keeps the side it is on; exactly zero has no sign.
         #expect(ValueFormat("ci")!.format(.difference(0.004, interval: -0.0002...0.0003)) == "+0.4 pp [−0.0, +0.0]")
         #expect(ValueFormat("ci")!.format(.difference(0, interval: 0...0)) == "0.0 pp [0.0, 0.0]")
-        #expect(ValueFormat("int")!.format(.count(1234)) == "1234")
+        #expect(ValueFormat("int")!.format(.count(1234)) == "1,234")
         #expect(ValueFormat("")!.format(.real(0.051234)) == "0.05123")
         #expect(ValueFormat("ci")!.problem(with: .count) != nil)
         for format in ["", "int", "percent", "fixed(2)", "ci", "pm"] {

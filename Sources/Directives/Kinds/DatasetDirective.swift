@@ -74,9 +74,9 @@ struct DatasetDirective: Directive {
         }
         let trainCounts = data.train.classCounts, testCounts = data.test.classCounts
         var rows = split.classNames.indices.map { index in
-            [split.classNames[index], String(trainCounts[index]), String(testCounts[index])]
+            [split.classNames[index], ValueFormat.grouped(trainCounts[index]), ValueFormat.grouped(testCounts[index])]
         }
-        rows.append(["All \(split.classNames.count) classes", String(data.train.exampleCount), String(data.test.exampleCount)])
+        rows.append(["All \(split.classNames.count) classes", ValueFormat.grouped(data.train.exampleCount), ValueFormat.grouped(data.test.exampleCount)])
         let how = testSource.map { "the test set is \($0.name) as it is" }
             ?? "a stratified split holds out \(Format.number(splitOptions.testFraction * 100))% of each class (split seed \(splitOptions.splitSeed))"
         let scaling = splitOptions.standardize ? "features standardised on the training split" : "features used as they are"

@@ -97,7 +97,7 @@ struct TableDirective: Directive {
                 case .brier: cells.append(Format.number(Summary(evaluations.map(\.brierScore)).mean))
                 case .agreement: cells.append(agreement.map { Format.percent(Summary($0.map(\.top1Agreement)).mean) } ?? "—")
                 case .kl_to_teacher: cells.append(agreement.map { Format.number(Summary($0.map(\.meanKL)).mean) } ?? "—")
-                case .params: cells.append(String(result.architecture.parameterCount))
+                case .params: cells.append(ValueFormat.grouped(result.architecture.parameterCount))
                 }
             }
             if let baselineRuns {

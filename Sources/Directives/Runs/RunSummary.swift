@@ -16,7 +16,7 @@ enum RunSummary {
         let evaluations = result.evaluations
         let testCount = result.data.test.exampleCount
         var header = ["Network", "Parameters", "Seeds", "Epochs", "Train loss", "Test loss", "Test accuracy", "95% CI"]
-        var row = [architecture.description, String(architecture.parameterCount), String(result.seeds.count),
+        var row = [architecture.description, ValueFormat.grouped(architecture.parameterCount), String(result.seeds.count),
                    result.runs.map { String($0.runs[0].history.epochs.count) } ?? "—",
                    result.runs.map { Format.number($0.final(\.trainLoss).mean) } ?? "—",
                    Format.number(Summary(evaluations.map(\.crossEntropy)).mean), Format.percent(accuracy.mean), accuracy.bracketed]

@@ -52,6 +52,17 @@ public struct ValueFormat: Sendable, Hashable {
     }
 
     /// The value as text; `problem(with:)` must be nil.
+    /// A whole number with its thousands grouped, as a book prints it: 1,437 and 26,122.
+    public static func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return (number < 0 ? "-" : "") + out
+    }
+
     public func format(_ value: InlineValue) -> String {
         let kind = value.kind
         if kind.unit == .text { return value.text ?? "" }
@@ -64,7 +75,7 @@ public struct ValueFormat: Sendable, Hashable {
         switch style {
         case .plain:
             switch kind.unit {
-            case .count: return String(Int(value.number))
+            case .count: return Self.grouped(Int(value.number))
             case .real: return numbers.signed(String(format: "%.4g", value.number))
             default: return numbers.fixed(value.number * 100, 1) + unit
             }
@@ -73,7 +84,7 @@ public struct ValueFormat: Sendable, Hashable {
         case .fixed:
             return numbers.fixed(value.number, decimals ?? 2)
         case .int:
-            return numbers.signed(String(Int((value.number).rounded())))
+            return numbers.signed(Self.grouped(Int((value.number).rounded())))
         case .ci:
             return numbers.fixed(value.number * numbers.scale, places(kind)) + unit + " " + intervalText(value)
         case .pm:
