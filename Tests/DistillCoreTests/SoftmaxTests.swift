@@ -51,3 +51,39 @@ enum Reference {
     static let student = Matrix<Double>(rows: 2, columns: 3, values: [2.0, 1.5, 0.1, 0.0, 1.0, 0.3])
     static let labels = [0, 1]
 }
+
+/// The block version of log-softmax must give the row-by-row version's bits exactly: the
+/// report may not change by a bit when it is used.
+@Suite struct SoftmaxRowsTests {
+    @Test(arguments: [(1, 3), (5, 3), (8, 3), (13, 10), (40, 7), (3, 2), (9, 17)])
+    func blockEqualsRows(rows: Int, columns: Int) {
+        var generator = SeededGenerator(seed: UInt64(rows * 100 + columns))
+        let z = (0..<(rows * columns)).map { _ in Float(Int(generator.next() % 4001) - 2000) / 97 }
+        for temperature: Float in [1, 4, 0.5] {
+            var rowLog = [Float](repeating: 0, count: z.count), rowP = rowLog, blockLog = rowLog, blockP = rowLog
+            z.withUnsafeBufferPointer { z in
+                for r in 0..<rows {
+                    Softmax.logSoftmaxRow(z.baseAddress! + r * columns, count: columns, temperature: temperature,
+                                          into: &rowLog[r * columns], probabilities: &rowP[r * columns])
+                }
+                blockLog.withUnsafeMutableBufferPointer { out in
+                    blockP.withUnsafeMutableBufferPointer { p in
+                        Softmax.logSoftmaxRows(z.baseAddress!, rows: rows, columns: columns, temperature: temperature,
+                                               into: out.baseAddress!, probabilities: p.baseAddress!)
+                    }
+                }
+            }
+            #expect(blockLog.map(\.bitPattern) == rowLog.map(\.bitPattern))
+            #expect(blockP.map(\.bitPattern) == rowP.map(\.bitPattern))
+        }
+    }
+
+    @Test func vectorLogarithmHasTheScalarBits() {
+        var generator = SeededGenerator(seed: 5)
+        for _ in 0..<2000 {
+            let x = SIMD4<Double>((0..<4).map { _ in 1 + Double(generator.next() % 1_000_000) / 997 })
+            let vector = logarithm(x)
+            for lane in 0..<4 { #expect(vector[lane].bitPattern == logarithm(x[lane]).bitPattern) }
+        }
+    }
+}

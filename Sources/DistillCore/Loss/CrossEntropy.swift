@@ -8,6 +8,23 @@ public enum CrossEntropy {
                                             gradient: UnsafeMutablePointer<T>?) -> Double {
         let batch = labels.count
         var total = 0.0
+        if T.self == Float.self, batch > 1 {
+            // The whole batch at once, with the same bits (`Softmax.logSoftmaxRows`).
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * batch * classes) { buffer in
+                let logQ = buffer.baseAddress!, q = logQ + batch * classes
+                Softmax.logSoftmaxRows(UnsafeRawPointer(logits).assumingMemoryBound(to: Float.self), rows: batch, columns: classes,
+                                       temperature: 1, into: logQ, probabilities: q)
+                let floatGradient = gradient.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: Float.self) }
+                for (r, label) in labels.enumerated() {
+                    total -= Double(logQ[r * classes + label])
+                    guard let floatGradient else { continue }
+                    for c in 0..<classes {
+                        floatGradient[r * classes + c] = (q[r * classes + c] - (c == label ? 1 : 0)) / Float(batch)
+                    }
+                }
+            }
+            return total / Double(batch)
+        }
         withUnsafeTemporaryAllocation(of: T.self, capacity: 2 * classes) { buffer in
             let logQ = buffer.baseAddress!, q = logQ + classes
             for (r, label) in labels.enumerated() {

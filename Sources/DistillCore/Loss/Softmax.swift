@@ -77,10 +77,88 @@ public enum Softmax {
         }
     }
 
+    /// `logSoftmaxRow` for `rows` consecutive Float rows, with every result bit for bit the
+    /// same, computed across rows: the exponentials eight logits at a time over the whole
+    /// block (not padded row by row — three classes would waste five lanes of eight) and the
+    /// logarithms of the row sums four at a time. Worth it for many short rows (a batch of
+    /// Iris examples); each row's sum is still accumulated in Double, in index order.
+    static func logSoftmaxRows(_ z: UnsafePointer<Float>, rows: Int, columns: Int, temperature: Float,
+                               into out: UnsafeMutablePointer<Float>, probabilities: UnsafeMutablePointer<Float>) {
+        let count = rows * columns
+        for r in 0..<rows {
+            let row = r * columns
+            var maximum = -Float.infinity
+            for i in row..<(row + columns) {
+                out[i] = z[i] / temperature
+                maximum = max(maximum, out[i])
+            }
+            for i in row..<(row + columns) { out[i] -= maximum }
+        }
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 16) { lanes in
+            let padded = lanes.baseAddress!, exponentials = padded + 8
+            for start in stride(from: 0, to: count, by: 8) {
+                let width = min(8, count - start)
+                var source = UnsafePointer(out + start)
+                if width < 8 {
+                    padded.update(repeating: -.infinity, count: 8)
+                    padded.update(from: out + start, count: width)
+                    source = UnsafePointer(padded)
+                }
+                let e = exponential(UnsafeRawPointer(source).loadUnaligned(as: SIMD8<Float>.self))
+                UnsafeMutableRawPointer(exponentials).storeBytes(of: e, as: SIMD8<Float>.self)
+                (probabilities + start).update(from: exponentials, count: width)
+            }
+        }
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * rows) { buffer in
+            let sums = buffer.baseAddress!, logs = sums + rows
+            for r in 0..<rows {
+                var sum = 0.0
+                for i in (r * columns)..<((r + 1) * columns) { sum += Double(probabilities[i]) }
+                sums[r] = sum
+            }
+            var r = 0
+            while r + 4 <= rows {
+                let group = SIMD4<Double>(sums[r], sums[r + 1], sums[r + 2], sums[r + 3])
+                if all(group .>= 0x1p-1022) && group.max() < .infinity {
+                    let result = logarithm(group)
+                    for lane in 0..<4 { logs[r + lane] = result[lane] }
+                } else {
+                    for lane in 0..<4 { logs[r + lane] = logarithm(sums[r + lane]) }
+                }
+                r += 4
+            }
+            while r < rows {
+                logs[r] = logarithm(sums[r])
+                r += 1
+            }
+            for r in 0..<rows {
+                let logSum = Float(logs[r]), inverse = Float(1 / sums[r])
+                for i in (r * columns)..<((r + 1) * columns) {
+                    out[i] -= logSum
+                    probabilities[i] *= inverse
+                }
+            }
+        }
+    }
+
     /// Row-wise log-probabilities of `logits / temperature`.
     public static func logProbabilities<T: TrainingScalar>(_ logits: Matrix<T>, temperature: T = 1) -> Matrix<T> {
         precondition(temperature > 0, "temperature must be positive")
         var out = logits
+        if T.self == Float.self, logits.rows > 1 {
+            var probabilities = logits
+            logits.values.withUnsafeBufferPointer { z in
+                out.values.withUnsafeMutableBufferPointer { out in
+                    probabilities.values.withUnsafeMutableBufferPointer { p in
+                        logSoftmaxRows(UnsafeRawPointer(z.baseAddress!).assumingMemoryBound(to: Float.self), rows: logits.rows,
+                                       columns: logits.columns, temperature: unsafeBitCast(temperature, to: Float.self),
+                                       into: UnsafeMutableRawPointer(out.baseAddress!).assumingMemoryBound(to: Float.self),
+                                       probabilities: UnsafeMutableRawPointer(p.baseAddress!).assumingMemoryBound(to: Float.self))
+                    }
+                }
+            }
+            return out
+        }
         logits.values.withUnsafeBufferPointer { z in
             out.values.withUnsafeMutableBufferPointer { out in
                 for r in 0..<logits.rows {

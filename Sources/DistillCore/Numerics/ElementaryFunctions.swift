@@ -97,6 +97,33 @@ func logarithm(_ x: Double) -> Double {
     return 2 * s * series + exponent * 0.6931471805599453
 }
 
+/// ln x for four Doubles by exactly the operations of the scalar `logarithm`, lane by lane, so
+/// each lane has the scalar's bits. Only for positive, finite, normal values (a log-sum-exp,
+/// which is at least 1): callers check and take the scalar path otherwise.
+@inlinable
+func logarithm(_ x: SIMD4<Double>) -> SIMD4<Double> {
+    let bits = unsafeBitCast(x, to: SIMD4<UInt64>.self)
+    var exponent = SIMD4<Double>(SIMD4<Int64>(truncatingIfNeeded: (bits &>> 52) & 0x7FF) &- 1023)
+    var m = unsafeBitCast((bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000, to: SIMD4<Double>.self)
+    let isLarge = m .> 1.4142135623730951
+    m.replace(with: m / 2, where: isLarge)
+    exponent.replace(with: exponent + 1, where: isLarge)
+    let s = (m - 1) / (m + 1)
+    let s2 = s * s
+    var series = SIMD4<Double>(repeating: 1.0 / 21)
+    series = series * s2 + 1.0 / 19
+    series = series * s2 + 1.0 / 17
+    series = series * s2 + 1.0 / 15
+    series = series * s2 + 1.0 / 13
+    series = series * s2 + 1.0 / 11
+    series = series * s2 + 1.0 / 9
+    series = series * s2 + 1.0 / 7
+    series = series * s2 + 1.0 / 5
+    series = series * s2 + 1.0 / 3
+    series = series * s2 + 1
+    return 2 * s * series + exponent * 0.6931471805599453
+}
+
 /// tanh x for Float as u/(u + 2) with u = e^{2|x|} − 1, which does not cancel: below
 /// 2|x| = 1.25 u comes from its Taylor series (to the 12th power, remainder below 1e-9
 /// relative), above from `exponential`; ±1 beyond |x| = 9.1, where tanh rounds to ±1.
