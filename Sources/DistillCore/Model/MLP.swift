@@ -33,9 +33,15 @@ public struct MLP<Scalar: TrainingScalar>: Sendable, Equatable {
 
     /// Logits for a batch in evaluation mode (no dropout). x: [batch, inputs] → [batch, outputs].
     public func logits(_ x: Matrix<Scalar>) -> Matrix<Scalar> {
+        guard x.rows > 0 else { return Matrix(zeros: 0, architecture.outputs) }
+        return logits(x, in: Workspace<Scalar>(architecture, capacity: x.rows))
+    }
+
+    /// The same, in a workspace of this architecture for at least `x.rows` examples that the
+    /// caller keeps (training evaluates the test set after every epoch).
+    func logits(_ x: Matrix<Scalar>, in workspace: Workspace<Scalar>) -> Matrix<Scalar> {
         precondition(x.columns == architecture.inputs, "input has \(x.columns) features, the network expects \(architecture.inputs)")
         guard x.rows > 0 else { return Matrix(zeros: 0, architecture.outputs) }
-        let workspace = Workspace<Scalar>(architecture, capacity: x.rows)
         workspace.loadRows(of: x, 0..<x.rows)
         var unused = SeededGenerator(seed: 0)
         forward(workspace, batch: x.rows, dropout: nil, generator: &unused)

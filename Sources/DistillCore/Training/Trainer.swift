@@ -39,6 +39,7 @@ public enum Trainer {
         var shuffleGenerator = SeededGenerator.stream(seed: configuration.seed, .shuffle)
         var order = Array(0..<exampleCount)
         var history = TrainingHistory()
+        let testWorkspace = Workspace<Float>(architecture, capacity: max(data.test.exampleCount, 1))
         let diverged = TrainingError.diverged(epoch: 0, learningRate: configuration.optimizer.learningRate)
 
         for epoch in 1...configuration.epochs {
@@ -58,7 +59,8 @@ public enum Trainer {
                 step.update()
             }
             guard step.model.parameters.allSatisfy(\.isFinite) else { throw diverged.at(epoch: epoch) }
-            let evaluation = Evaluation.lossAndAccuracy(logits: step.model.logits(data.test.features), labels: data.test.labels)
+            let evaluation = Evaluation.lossAndAccuracy(logits: step.model.logits(data.test.features, in: testWorkspace),
+                                                        labels: data.test.labels)
             guard evaluation.crossEntropy.isFinite else { throw diverged.at(epoch: epoch) }
             history.epochs.append(EpochRecord(
                 trainLoss: lossSum / Double(exampleCount),
