@@ -9,11 +9,14 @@ public enum ReportRenderer {
     private static let templateIDs: Set<String> = ["top", "content", "contents", "menu-toggle", "search", "search-box",
                                                    "search-results", "abstract-heading"]
 
+    /// - Parameter formulas: the book's formulas translated already (by the check before the
+    ///   build); translated here when not given.
     /// - Throws: the formulas' diagnostics (unsupported TeX), found before anything is rendered.
-    public static func render(_ plan: BuildPlan, results: [String: DirectiveResult], selfContained: Bool = false) throws -> [OutputFile] {
+    public static func render(_ plan: BuildPlan, results: [String: DirectiveResult], formulas: Formulas? = nil,
+                              selfContained: Bool = false) throws -> [OutputFile] {
         let parsed = plan.parsed
         let book = parsed.book
-        let formulas = try Formulas(parsed)
+        let formulas = try formulas ?? Formulas(parsed)
         var blocks = BlockRenderer(plan, results: results, pages: book.chapters.map { "\($0.slug).html" })
         var ids = AnchorIDs(reserved: templateIDs.union(blocks.anchors).union(book.chapters.map(\.slug)))
         let echo = Set(plan.steps.filter { $0.options.get("echo", as: Bool.self) }.map(\.invocation.name))

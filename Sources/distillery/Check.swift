@@ -9,7 +9,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         do {
-            let plan = try Pipeline.plan(try Pipeline.load(book))
+            let plan = try Pipeline.plan(try Pipeline.load(book).parsed)
             print("OK: \(plan.steps.count) directives")
         } catch {
             report(error)

@@ -5,12 +5,13 @@ import Report
 
 /// The build recipe, stage by stage: load → parse → plan → execute → render → write.
 enum Pipeline {
-    static func load(_ options: BookOptions) throws -> ParsedBook {
+    /// The book parsed, with its formulas translated: unsupported TeX is found here, by
+    /// `check` and before any training.
+    static func load(_ options: BookOptions) throws -> (parsed: ParsedBook, formulas: Formulas) {
         let book = try BookLoader.load(from: options.chaptersURL, displayPrefix: options.chapters)
         try PageNames.check(book)
         let parsed = try ParsedBook(book)
-        _ = try Formulas(parsed)  // unsupported TeX is found by `check`, before any training
-        return parsed
+        return (parsed, try Formulas(parsed))
     }
 
     static func plan(_ parsed: ParsedBook) throws -> BuildPlan {
@@ -39,14 +40,16 @@ enum Pipeline {
         // The book's folders are never replaced, whatever --output says; checked before any work.
         let protected = [options.chaptersURL, options.projectURL, URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
         try OutputWriter.checkReplaceable(output, protecting: protected, outside: [options.chaptersURL])
-        let plan = try plan(try load(options))
+        let (parsed, formulas) = try load(options)
+        let plan = try plan(parsed)
         // One build of the book at a time, from here: the cache and the output are written below.
         let lock = try BuildLock(projectDirectory: options.projectURL)
         defer { withExtendedLifetime(lock) {} }
         OutputWriter.recoverInterruptedSwap(output)
         let cache = settings.useCache ? cache(for: plan, options) : nil
         let execution = try Executor.run(plan, projectDirectory: options.projectURL, cache: cache, options: settings.execution)
-        let files = try ReportRenderer.render(plan, results: execution.results, selfContained: settings.selfContained)
+        let files = try ReportRenderer.render(plan, results: execution.results, formulas: formulas,
+                                              selfContained: settings.selfContained)
         let hasReport = FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputWriter.markerFileName).path)
         let write = execution.failures.isEmpty || settings.writePartial || !hasReport
         if write { try OutputWriter.replace(output, with: files, protecting: protected, outside: [options.chaptersURL]) }

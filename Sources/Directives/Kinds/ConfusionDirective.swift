@@ -33,8 +33,7 @@ struct ConfusionDirective: Directive {
         let runs = try context.value(of: run.name, as: TrainedRuns.self, expected: "a {train}, {distill} or {model}")
         let test = runs.data.test
         var counts = Array(repeating: Array(repeating: 0, count: test.classCount), count: test.classCount)
-        for model in runs.models {
-            let matrix = ConfusionMatrix(logits: model.logits(test.features), labels: test.labels)
+        for matrix in runs.confusions {
             for r in counts.indices { for c in counts.indices { counts[r][c] += matrix.counts[r][c] } }
         }
         let values = counts.map { row in

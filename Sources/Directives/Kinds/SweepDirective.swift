@@ -112,7 +112,7 @@ struct SweepDirective: Directive {
         let recipe = distillation.recipe
         var seeds = recipe.training.seeds
         if let seedCount { seeds = (0..<UInt64(seedCount)).map { seeds[0] + $0 } }
-        let variants = try grid.map { try variant(of: recipe, at: $0, seeds: seeds) }
+        let variants = grid.map { variant(of: recipe, at: $0, seeds: seeds) }
         try CachedTraining.announce(variants.map { (seeds.count, $0.training.configuration(seed: 0)) },
                                     data: try recipe.training.prepare(distillation.teacher.split), context: context)
         let points = try zip(grid, variants).map { indices, pointRecipe in

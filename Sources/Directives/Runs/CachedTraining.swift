@@ -50,41 +50,30 @@ enum CachedTraining {
     /// their bit patterns (big-endian), so nothing is rounded.
     static func encode(_ trained: TrainedModel) -> [UInt8] {
         let weights = SafeTensors.encode(trained.model.stateDict())
-        var bytes = bigEndian(UInt64(weights.count)) + weights + bigEndian(UInt64(trained.history.epochs.count))
+        var writer = ByteWriter()
+        writer.word(weights.count)
+        writer.append(weights)
+        writer.word(trained.history.epochs.count)
         for epoch in trained.history.epochs {
             for value in [epoch.trainLoss, epoch.trainSoftLoss, epoch.trainHardLoss, epoch.trainAccuracy, epoch.testLoss, epoch.testAccuracy] {
-                bytes += bigEndian(value.bitPattern)
+                writer.word(value.bitPattern)
             }
         }
-        return bytes
+        return writer.bytes
     }
 
-    struct Malformed: Error {}
-
     static func decode(_ bytes: [UInt8], activation: Activation) throws -> TrainedModel {
-        var offset = 0
-        func next() throws -> UInt64 {
-            guard offset + 8 <= bytes.count else { throw Malformed() }
-            defer { offset += 8 }
-            return bytes[offset..<(offset + 8)].reduce(0) { $0 << 8 | UInt64($1) }
-        }
-        let weightsLength = try next()
-        guard weightsLength <= UInt64(bytes.count - offset) else { throw Malformed() }
-        let weights = Array(bytes[offset..<(offset + Int(weightsLength))])
-        offset += Int(weightsLength)
+        var reader = ByteReader(bytes)
+        let weights = Array(try reader.take(try reader.count()))
         let model = try MLP<Float>(stateDict: SafeTensors.decode(weights, fileName: "cache"), activation: activation, fileName: "cache")
-        let epochs = try next()
-        guard epochs == UInt64(bytes.count - offset) / 48, (bytes.count - offset) % 48 == 0 else { throw Malformed() }
+        let epochs = try reader.word()
+        guard epochs == UInt64(reader.remaining / 48), reader.remaining % 48 == 0 else { throw ByteReader.Malformed() }
         var history = TrainingHistory()
         for _ in 0..<epochs {
-            let values = try (0..<6).map { _ in Double(bitPattern: try next()) }
+            let values = try (0..<6).map { _ in Double(bitPattern: try reader.word()) }
             history.epochs.append(EpochRecord(trainLoss: values[0], trainSoftLoss: values[1], trainHardLoss: values[2],
                                               trainAccuracy: values[3], testLoss: values[4], testAccuracy: values[5]))
         }
         return TrainedModel(model: model, history: history)
-    }
-
-    private static func bigEndian(_ value: UInt64) -> [UInt8] {
-        withUnsafeBytes(of: value.bigEndian) { Array($0) }
     }
 }

@@ -35,9 +35,8 @@ enum RunFields {
 
     /// Each class's test accuracy (its recall) over the seeds, by class name.
     static func classAccuracies(_ runs: TrainedRuns) -> [(String, AccuracyInterval)] {
-        let test = runs.data.test
-        let matrices = runs.models.map { ConfusionMatrix(logits: $0.logits(test.features), labels: test.labels) }
-        return test.classNames.enumerated().compactMap { index, name in
+        let matrices = runs.confusions
+        return runs.data.test.classNames.enumerated().compactMap { index, name in
             let count = matrices[0].counts[index].reduce(0, +)
             guard count > 0 else { return nil }
             return (name, AccuracyInterval(accuracies: matrices.map { Double($0.counts[index][index]) / Double(count) }, testCount: count))

@@ -18,6 +18,8 @@ public struct TrainedRuns: Sendable {
     public let runs: SeededRuns?
     /// The test-set scores of each seed's final network, computed once.
     let evaluations: [Evaluation]
+    /// Each seed's confusion matrix on the test set, from the same logits.
+    let confusions: [ConfusionMatrix]
     /// For a distilled student: its teacher and the loss settings.
     let distillation: Distillation?
 
@@ -49,7 +51,7 @@ public struct TrainedRuns: Sendable {
         self.models = runs.runs.map(\.model)
         self.runs = runs
         self.distillation = distillation
-        evaluations = Self.evaluate(models, on: data)
+        (evaluations, confusions) = Self.evaluate(models, on: data)
     }
 
     init(name: String, split: SplitData, model: MLP<Float>) {
@@ -61,13 +63,16 @@ public struct TrainedRuns: Sendable {
         models = [model]
         runs = nil
         distillation = nil
-        evaluations = Self.evaluate(models, on: data)
+        (evaluations, confusions) = Self.evaluate(models, on: data)
     }
 
     var architecture: MLPArchitecture { models[0].architecture }
 
-    private static func evaluate(_ models: [MLP<Float>], on data: PreparedData) -> [Evaluation] {
-        models.map { Evaluation(logits: $0.logits(data.test.features), labels: data.test.labels) }
+    /// The test-set scores and confusion matrix of every seed's network, one forward pass each.
+    private static func evaluate(_ models: [MLP<Float>], on data: PreparedData) -> ([Evaluation], [ConfusionMatrix]) {
+        let logits = models.map { $0.logits(data.test.features) }
+        return (logits.map { Evaluation(logits: $0, labels: data.test.labels) },
+                logits.map { ConfusionMatrix(logits: $0, labels: data.test.labels) })
     }
 
     /// Test accuracy over the seeds with its 95% interval.

@@ -38,50 +38,23 @@ public enum Softmax {
         }
     }
 
-    /// The Float row, eight logits at a time through the SIMD `exponential`, in the same order
-    /// of operations per logit as the generic row (sums still in Double, in index order). A
-    /// last group of fewer than eight goes through a padded copy, and the exponentials come
-    /// back through plain floats: setting or reading single SIMD lanes costs a stack round trip.
+    /// The Float row: the block version for one row (the same operations, in the same order),
+    /// with a scratch buffer when the probabilities are not wanted.
     private static func floatRow(_ z: UnsafePointer<Float>, count: Int, temperature: Float,
                                  into out: UnsafeMutablePointer<Float>, probabilities: UnsafeMutablePointer<Float>?) {
-        var maximum = -Float.infinity
-        for i in 0..<count {
-            out[i] = z[i] / temperature
-            maximum = max(maximum, out[i])
-        }
-        for i in 0..<count { out[i] -= maximum }
-        var sum = 0.0
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 16) { lanes in
-            let padded = lanes.baseAddress!, exponentials = padded + 8
-            for start in stride(from: 0, to: count, by: 8) {
-                let width = min(8, count - start)
-                var source = UnsafePointer(out + start)
-                if width < 8 {
-                    padded.update(repeating: -.infinity, count: 8)
-                    padded.update(from: out + start, count: width)
-                    source = UnsafePointer(padded)
-                }
-                let e = exponential(UnsafeRawPointer(source).loadUnaligned(as: SIMD8<Float>.self))
-                UnsafeMutableRawPointer(exponentials).storeBytes(of: e, as: SIMD8<Float>.self)
-                for lane in 0..<width {
-                    probabilities?[start + lane] = exponentials[lane]
-                    sum += Double(exponentials[lane])
-                }
-            }
-        }
-        let logSum = Float(logarithm(sum))
-        for i in 0..<count { out[i] -= logSum }
         if let probabilities {
-            let inverse = Float(1 / sum)
-            for i in 0..<count { probabilities[i] *= inverse }
+            return logSoftmaxRows(z, rows: 1, columns: count, temperature: temperature, into: out, probabilities: probabilities)
+        }
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { scratch in
+            logSoftmaxRows(z, rows: 1, columns: count, temperature: temperature, into: out, probabilities: scratch.baseAddress!)
         }
     }
 
-    /// `logSoftmaxRow` for `rows` consecutive Float rows, with every result bit for bit the
-    /// same, computed across rows: the exponentials eight logits at a time over the whole
-    /// block (not padded row by row — three classes would waste five lanes of eight) and the
-    /// logarithms of the row sums four at a time. Worth it for many short rows (a batch of
-    /// Iris examples); each row's sum is still accumulated in Double, in index order.
+    /// log softmax of `rows` consecutive Float rows, in the same order of operations per logit
+    /// as the generic row, computed across rows: the exponentials eight logits at a time over
+    /// the whole block through the SIMD `exponential` (not padded row by row — three classes
+    /// would waste five lanes of eight) and the logarithms of the row sums four at a time.
+    /// Each row's sum is accumulated in Double, in index order.
     static func logSoftmaxRows(_ z: UnsafePointer<Float>, rows: Int, columns: Int, temperature: Float,
                                into out: UnsafeMutablePointer<Float>, probabilities: UnsafeMutablePointer<Float>) {
         let count = rows * columns

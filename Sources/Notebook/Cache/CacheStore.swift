@@ -39,38 +39,43 @@ public final class CacheStore: @unchecked Sendable {
     func load(_ section: Section, key: String, what: String) -> Lookup {
         let url = file(section, key)
         guard let data = FileManager.default.contents(atPath: url.path) else { return .missing }
-        let bytes = [UInt8](data)
-        let header = Self.magic.count + 64 + 8 + 8
-        var problem: String?
-        if bytes.count < header || Array(bytes[..<Self.magic.count]) != Self.magic {
-            problem = "not a cache entry"
-        } else if String(decoding: bytes[Self.magic.count..<(Self.magic.count + 64)], as: UTF8.self) != key {
-            problem = "it belongs to another key"
-        } else {
-            let lengthStart = Self.magic.count + 64
-            let length = bytes[lengthStart..<(lengthStart + 8)].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-            let payload = Array(bytes[header...])
-            if UInt64(payload.count) != length {
-                problem = "truncated: \(payload.count) of \(length) bytes"
-            } else if Self.bigEndian(FNV1a.hash64(payload)) != Array(bytes[(lengthStart + 8)..<header]) {
-                problem = "checksum mismatch"
+        var reader = ByteReader([UInt8](data))
+        let problem: String
+        do {
+            guard Array(try reader.take(Self.magic.count)) == Self.magic else { throw ByteReader.Malformed() }
+            if String(decoding: try reader.take(64), as: UTF8.self) != key {
+                problem = "it belongs to another key"
             } else {
-                return .hit(payload)
+                let length = try reader.word(), checksum = try reader.word()
+                let payload = Array(try reader.take(reader.remaining))
+                if UInt64(payload.count) != length {
+                    problem = "truncated: \(payload.count) of \(length) bytes"
+                } else if FNV1a.hash64(payload) != checksum {
+                    problem = "checksum mismatch"
+                } else {
+                    return .hit(payload)
+                }
             }
+        } catch {
+            problem = "not a cache entry"
         }
-        let message = "cache entry for \(what) is damaged (\(problem!)); recomputing"
+        let message = "cache entry for \(what) is damaged (\(problem)); recomputing"
         lock.lock(); problems.append(message); lock.unlock()
         try? FileManager.default.removeItem(at: url)
-        return .damaged(problem!)
+        return .damaged(problem)
     }
 
     func store(_ section: Section, key: String, payload: [UInt8]) {
         let url = file(section, key)
-        let entry = Self.magic + Array(key.utf8) + Self.bigEndian(UInt64(payload.count)) + Self.bigEndian(FNV1a.hash64(payload)) + payload
+        var entry = ByteWriter()
+        entry.append(Self.magic + Array(key.utf8))
+        entry.word(payload.count)
+        entry.word(FNV1a.hash64(payload))
+        entry.append(payload)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(key).\(UUID().uuidString).tmp")
-            try Data(entry).write(to: temporary)
+            try Data(entry.bytes).write(to: temporary)
             if FileManager.default.fileExists(atPath: url.path) { try? FileManager.default.removeItem(at: url) }
             try FileManager.default.moveItem(at: temporary, to: url)
         } catch {
@@ -80,10 +85,6 @@ public final class CacheStore: @unchecked Sendable {
                 problems.append("cannot write the cache in \(Self.folderName) (\(error.localizedDescription)); results are not saved for the next build")
             }
         }
-    }
-
-    private static func bigEndian(_ value: UInt64) -> [UInt8] {
-        withUnsafeBytes(of: value.bigEndian) { Array($0) }
     }
 
     private func file(_ section: Section, _ key: String) -> URL {

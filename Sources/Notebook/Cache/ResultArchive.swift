@@ -26,8 +26,6 @@ enum ResultArchive {
         let description: String
     }
 
-    struct Malformed: Error {}
-
     private static let nonFinite = ("inf", "-inf", "nan")
 
     static func encode(_ result: DirectiveResult) throws -> [UInt8] {
@@ -52,34 +50,23 @@ enum ResultArchive {
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: nonFinite.0, negativeInfinity: nonFinite.1,
                                                                        nan: nonFinite.2)
         let json = [UInt8](try encoder.encode(Archive(blocks: blocks, fields: result.fields)))
-        var bytes = word(blobs.count)
-        for blob in blobs { bytes += word(blob.count) }
-        bytes += word(json.count) + json
-        for blob in blobs { bytes += blob }
-        return bytes
+        var writer = ByteWriter()
+        writer.word(blobs.count)
+        for blob in blobs { writer.word(blob.count) }
+        writer.word(json.count)
+        writer.append(json)
+        for blob in blobs { writer.append(blob) }
+        return writer.bytes
     }
 
     static func decode(_ bytes: [UInt8]) throws -> DirectiveResult {
-        var offset = 0
-        func next() throws -> Int {
-            guard offset + 8 <= bytes.count else { throw Malformed() }
-            defer { offset += 8 }
-            let value = bytes[offset..<(offset + 8)].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-            guard value <= UInt64(bytes.count) else { throw Malformed() }
-            return Int(value)
-        }
-        let lengths = try (0..<next()).map { _ in try next() }
-        let jsonLength = try next()
-        guard offset + jsonLength + lengths.reduce(0, +) == bytes.count else { throw Malformed() }
-        let json = Data(bytes[offset..<(offset + jsonLength)])
-        offset += jsonLength
-        var blobs = [[UInt8]]()
-        for length in lengths {
-            blobs.append(Array(bytes[offset..<(offset + length)]))
-            offset += length
-        }
+        var reader = ByteReader(bytes)
+        let lengths = try (0..<reader.count()).map { _ in try reader.count() }
+        let json = Data(try reader.take(try reader.count()))
+        let blobs = try lengths.map { Array(try reader.take($0)) }
+        guard reader.remaining == 0 else { throw ByteReader.Malformed() }
         func blob(_ index: Int) throws -> [UInt8] {
-            guard blobs.indices.contains(index) else { throw Malformed() }
+            guard blobs.indices.contains(index) else { throw ByteReader.Malformed() }
             return blobs[index]
         }
         let decoder = JSONDecoder()
@@ -97,9 +84,5 @@ enum ResultArchive {
             }
         }
         return DirectiveResult(blocks: blocks, fields: archive.fields)
-    }
-
-    private static func word(_ value: Int) -> [UInt8] {
-        withUnsafeBytes(of: UInt64(value).bigEndian) { Array($0) }
     }
 }

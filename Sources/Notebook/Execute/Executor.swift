@@ -50,9 +50,13 @@ public enum Executor {
             case .miss(let reasons)?: statuses[name] = .ran(reasons: reasons)
             }
         }
+        // Dependents come after their dependencies, so walking backwards reaches every cached
+        // directive whose value some running one needs, however deep.
         for step in plan.steps.reversed() where !isCached(statuses[step.invocation.name]!) {
-            for dependency in step.directive.dependencies where isCached(statuses[dependency.name] ?? .cached) && statuses[dependency.name] != nil {
-                statuses[dependency.name] = .restored(for: step.invocation.name)
+            for dependency in step.directive.dependencies {
+                if let status = statuses[dependency.name], isCached(status) {
+                    statuses[dependency.name] = .restored(for: step.invocation.name)
+                }
             }
         }
         let toRun = plan.steps.filter { !isCached(statuses[$0.invocation.name]!) }
