@@ -109,3 +109,23 @@ import Testing
         }
     }
 }
+
+/// A layer's bias gradient, the column sums of ∂loss/∂y, must have the plain loop's bits: eight
+/// columns per register, each still added in row order.
+@Suite struct ColumnSumsTests {
+    @Test(arguments: [(1, 1), (5, 3), (120, 10), (7, 17), (3, 8), (2, 16), (30, 3)])
+    func registerSumsEqualThePlainLoop(rows: Int, columns: Int) {
+        var generator = SeededGenerator(seed: UInt64(rows * 1000 + columns))
+        var m = (0..<(rows * columns)).map { _ in Float(Int(generator.next() % 20001) - 10000) / 7919 }
+        m[0] = -0.0  // 0 + (−0) is +0 in both
+        if m.count > 2 { m[2] = 3e38 }  // overflows to +∞ once added to a large partial sum
+        if m.count > 2 + columns { m[2 + columns] = 3e38 }
+        var expected = [Float](repeating: 0, count: columns)
+        for r in 0..<rows { for j in 0..<columns { expected[j] += m[r * columns + j] } }
+        var sums = [Float](repeating: .nan, count: columns)
+        m.withUnsafeBufferPointer { m in
+            sums.withUnsafeMutableBufferPointer { columnSums(m.baseAddress!, rows: rows, columns: columns, into: $0.baseAddress!) }
+        }
+        #expect(sums.map(\.bitPattern) == expected.map(\.bitPattern))
+    }
+}

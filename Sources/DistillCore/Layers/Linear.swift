@@ -33,12 +33,7 @@ public struct Linear: Sendable, Hashable {
     func backward<T: TrainingScalar>(_ parameters: UnsafePointer<T>, x: UnsafePointer<T>, dy: UnsafePointer<T>,
                                      batch: Int, gradients: UnsafeMutablePointer<T>, dx: UnsafeMutablePointer<T>?) {
         multiplyTransposed(dy, x, into: gradients + weightOffset, k: batch, m: outputs, n: inputs)
-        let biasGradient = gradients + biasOffset
-        biasGradient.update(repeating: 0, count: outputs)
-        for r in 0..<batch {
-            let row = dy + r * outputs
-            for o in 0..<outputs { biasGradient[o] += row[o] }
-        }
+        columnSums(dy, rows: batch, columns: outputs, into: gradients + biasOffset)
         if let dx {
             multiply(dy, parameters + weightOffset, into: dx, m: batch, k: outputs, n: inputs)
         }

@@ -14,13 +14,10 @@ public enum CrossEntropy {
                 let logQ = buffer.baseAddress!, q = logQ + batch * classes
                 Softmax.logSoftmaxRows(UnsafeRawPointer(logits).assumingMemoryBound(to: Float.self), rows: batch, columns: classes,
                                        temperature: 1, into: logQ, probabilities: q)
-                let floatGradient = gradient.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: Float.self) }
-                for (r, label) in labels.enumerated() {
-                    total -= Double(logQ[r * classes + label])
-                    guard let floatGradient else { continue }
-                    for c in 0..<classes {
-                        floatGradient[r * classes + c] = (q[r * classes + c] - (c == label ? 1 : 0)) / Float(batch)
-                    }
+                for (r, label) in labels.enumerated() { total -= Double(logQ[r * classes + label]) }
+                if let gradient {
+                    oneHotGradient(probabilities: q, labels: labels, classes: classes,
+                                   into: UnsafeMutableRawPointer(gradient).assumingMemoryBound(to: Float.self))
                 }
             }
             return total / Double(batch)
@@ -37,6 +34,23 @@ public enum CrossEntropy {
             }
         }
         return total / Double(batch)
+    }
+
+    /// (q − onehot(label)) / batch for every logit of the block: first q / batch everywhere, eight
+    /// at a time (q − 0 is q, bit for bit), then the label's own entry (q − 1) / batch.
+    private static func oneHotGradient(probabilities q: UnsafePointer<Float>, labels: some Collection<Int>, classes: Int,
+                                       into gradient: UnsafeMutablePointer<Float>) {
+        let batch = labels.count, count = batch * classes, size = Float(batch)
+        var i = 0
+        while i + 8 <= count {
+            let value = UnsafeRawPointer(q + i).loadUnaligned(as: SIMD8<Float>.self) / size
+            UnsafeMutableRawPointer(gradient + i).storeBytes(of: value, as: SIMD8<Float>.self)
+            i += 8
+        }
+        for i in i..<count { gradient[i] = q[i] / size }
+        for (r, label) in labels.enumerated() {
+            gradient[r * classes + label] = (q[r * classes + label] - 1) / size
+        }
     }
 
     /// Mean cross-entropy of a batch of logits against its labels.

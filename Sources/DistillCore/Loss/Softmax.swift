@@ -51,67 +51,69 @@ public enum Softmax {
     }
 
     /// log softmax of `rows` consecutive Float rows, in the same order of operations per logit
-    /// as the generic row, computed across rows: the exponentials eight logits at a time over
-    /// the whole block through the SIMD `exponential` (not padded row by row — three classes
-    /// would waste five lanes of eight) and the logarithms of the row sums four at a time.
-    /// Each row's sum is accumulated in Double, in index order.
+    /// as the generic row, computed eight rows at a time with one row per SIMD lane (as the
+    /// distillation loss does), so every step is a vector operation whatever the number of
+    /// classes — three for Iris, where a row-wise vector would be mostly empty. Each lane takes
+    /// its row's maximum, exponentials, sum (in Double, in index order), logarithm and
+    /// reciprocal by exactly the scalar row's operations.
     static func logSoftmaxRows(_ z: UnsafePointer<Float>, rows: Int, columns: Int, temperature: Float,
                                into out: UnsafeMutablePointer<Float>, probabilities: UnsafeMutablePointer<Float>) {
-        let count = rows * columns
-        for r in 0..<rows {
-            let row = r * columns
-            var maximum = -Float.infinity
-            for i in row..<(row + columns) {
-                out[i] = z[i] / temperature
-                maximum = max(maximum, out[i])
+        typealias Lanes = SIMD8<Float>
+        // Lanes go in and out through plain Float rows ([column][lane]): setting or reading one
+        // lane of a SIMD value costs a round trip through the stack.
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 16 * columns) { buffer in
+            let byColumn = buffer.baseAddress!, qByColumn = byColumn + 8 * columns
+            func lanes(_ c: Int) -> Lanes { UnsafeRawPointer(byColumn + 8 * c).loadUnaligned(as: Lanes.self) }
+            func store(_ value: Lanes, _ c: Int, in rows: UnsafeMutablePointer<Float> = byColumn) {
+                UnsafeMutableRawPointer(rows + 8 * c).storeBytes(of: value, as: Lanes.self)
             }
-            for i in row..<(row + columns) { out[i] -= maximum }
-        }
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 16) { lanes in
-            let padded = lanes.baseAddress!, exponentials = padded + 8
-            for start in stride(from: 0, to: count, by: 8) {
-                let width = min(8, count - start)
-                var source = UnsafePointer(out + start)
-                if width < 8 {
-                    padded.update(repeating: -.infinity, count: 8)
-                    padded.update(from: out + start, count: width)
-                    source = UnsafePointer(padded)
-                }
-                let e = exponential(UnsafeRawPointer(source).loadUnaligned(as: SIMD8<Float>.self))
-                UnsafeMutableRawPointer(exponentials).storeBytes(of: e, as: SIMD8<Float>.self)
-                (probabilities + start).update(from: exponentials, count: width)
-            }
-        }
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * rows) { buffer in
-            let sums = buffer.baseAddress!, logs = sums + rows
-            for r in 0..<rows {
-                var sum = 0.0
-                for i in (r * columns)..<((r + 1) * columns) { sum += Double(probabilities[i]) }
-                sums[r] = sum
-            }
-            var r = 0
-            while r + 4 <= rows {
-                let group = SIMD4<Double>(sums[r], sums[r + 1], sums[r + 2], sums[r + 3])
-                if all(group .>= 0x1p-1022) && group.max() < .infinity {
-                    let result = logarithm(group)
-                    for lane in 0..<4 { logs[r + lane] = result[lane] }
-                } else {
-                    for lane in 0..<4 { logs[r + lane] = logarithm(sums[r + lane]) }
-                }
-                r += 4
-            }
-            while r < rows {
-                logs[r] = logarithm(sums[r])
-                r += 1
-            }
-            for r in 0..<rows {
-                let logSum = Float(logs[r]), inverse = Float(1 / sums[r])
-                for i in (r * columns)..<((r + 1) * columns) {
-                    out[i] -= logSum
-                    probabilities[i] *= inverse
+            withUnsafeTemporaryAllocation(of: Lanes.self, capacity: columns) { exponentials in
+                let exponentials = exponentials.baseAddress!
+                for first in stride(from: 0, to: rows, by: 8) {
+                    let width = min(8, rows - first)
+                    // Unused lanes hold zeros: a finite row, computed and never stored.
+                    if width < 8 { byColumn.update(repeating: 0, count: 8 * columns) }
+                    for lane in 0..<width {
+                        for c in 0..<columns { byColumn[8 * c + lane] = z[(first + lane) * columns + c] }
+                    }
+                    // max(m, x) is x when x ≥ m, else m: Swift's `max`, lane by lane.
+                    var maximum = Lanes(repeating: -.infinity)
+                    for c in 0..<columns {
+                        // z/1 is z, bit for bit: the common temperature skips the division.
+                        let x = temperature == 1 ? lanes(c) : lanes(c) / temperature
+                        store(x, c)
+                        maximum = maximum.replacing(with: x, where: x .>= maximum)
+                    }
+                    var sum = SIMD8<Double>()
+                    for c in 0..<columns {
+                        let shifted = lanes(c) - maximum
+                        store(shifted, c)
+                        exponentials[c] = exponential(shifted)
+                        sum += SIMD8<Double>(exponentials[c])
+                    }
+                    let logSum = SIMD8<Float>(Self.logarithm(sum)), inverse = SIMD8<Float>(1 / sum)
+                    for c in 0..<columns {
+                        store(lanes(c) - logSum, c)
+                        store(exponentials[c] * inverse, c, in: qByColumn)
+                    }
+                    for lane in 0..<width {
+                        for c in 0..<columns {
+                            out[(first + lane) * columns + c] = byColumn[8 * c + lane]
+                            probabilities[(first + lane) * columns + c] = qByColumn[8 * c + lane]
+                        }
+                    }
                 }
             }
         }
+    }
+
+    /// ln of each lane's sum: eight at once when all are positive, finite and normal (a
+    /// log-sum-exp is at least 1), else lane by lane — the same bits either way.
+    private static func logarithm(_ sum: SIMD8<Double>) -> SIMD8<Double> {
+        if all(sum .>= 0x1p-1022) && sum.max() < .infinity { return DistillCore.logarithm(sum) }
+        var result = SIMD8<Double>()
+        for lane in 0..<8 { result[lane] = DistillCore.logarithm(sum[lane]) }
+        return result
     }
 
     /// Row-wise log-probabilities of `logits / temperature`.

@@ -44,13 +44,27 @@ public struct Evaluation: Sendable, Equatable {
     /// training records after every epoch, without the probabilities, Brier score and ECE.
     public static func lossAndAccuracy(logits: Matrix<Float>, labels: [Int]) -> (crossEntropy: Double, accuracy: Double) {
         precondition(labels.count == logits.rows, "one label per row")
+        return logits.values.withUnsafeBufferPointer {
+            lossAndAccuracy(logits: $0.baseAddress!, classes: logits.columns, labels: labels)
+        }
+    }
+
+    /// The same for one label per row of `classes` logits at `logits`, allocating nothing on the
+    /// heap for a small set (training calls it after every epoch).
+    static func lossAndAccuracy(logits: UnsafePointer<Float>, classes: Int, labels: [Int]) -> (crossEntropy: Double, accuracy: Double) {
         guard !labels.isEmpty else { return (0, 0) }
-        let logProbabilities = Softmax.logProbabilities(logits)
-        let predictions = logits.argmaxPerRow()
-        var negativeLogLikelihood = 0.0
-        for (r, label) in labels.enumerated() { negativeLogLikelihood -= Double(logProbabilities[r, label]) }
-        return (negativeLogLikelihood / Double(labels.count),
-                Double(zip(predictions, labels).filter { $0 == $1 }.count) / Double(labels.count))
+        let rows = labels.count
+        var negativeLogLikelihood = 0.0, correct = 0
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * rows * classes) { buffer in
+            let logProbabilities = buffer.baseAddress!, probabilities = logProbabilities + rows * classes
+            Softmax.logSoftmaxRows(logits, rows: rows, columns: classes, temperature: 1, into: logProbabilities,
+                                   probabilities: probabilities)
+            for (r, label) in labels.enumerated() {
+                negativeLogLikelihood -= Double(logProbabilities[r * classes + label])
+                if argmax(logits + r * classes, count: classes) == label { correct += 1 }
+            }
+        }
+        return (negativeLogLikelihood / Double(rows), Double(correct) / Double(rows))
     }
 
     /// ECE = Σ_b (n_b / n) · |accuracy_b − mean confidence_b| over 15 bins (b/15, (b+1)/15].

@@ -34,19 +34,20 @@ public struct MLP<Scalar: TrainingScalar>: Sendable, Equatable {
     /// Logits for a batch in evaluation mode (no dropout). x: [batch, inputs] → [batch, outputs].
     public func logits(_ x: Matrix<Scalar>) -> Matrix<Scalar> {
         guard x.rows > 0 else { return Matrix(zeros: 0, architecture.outputs) }
-        return logits(x, in: Workspace<Scalar>(architecture, capacity: x.rows))
+        let workspace = Workspace<Scalar>(architecture, capacity: x.rows)
+        forward(x, in: workspace)
+        return Matrix(rows: x.rows, columns: architecture.outputs,
+                      values: Array(UnsafeBufferPointer(start: workspace.logits, count: x.rows * architecture.outputs)))
     }
 
-    /// The same, in a workspace of this architecture for at least `x.rows` examples that the
-    /// caller keeps (training evaluates the test set after every epoch).
-    func logits(_ x: Matrix<Scalar>, in workspace: Workspace<Scalar>) -> Matrix<Scalar> {
+    /// The evaluation-mode forward pass of every row of `x`, in a workspace of this architecture
+    /// for at least `x.rows` examples that the caller keeps (training evaluates the test set
+    /// after every epoch); the logits are left in `workspace.logits`.
+    func forward(_ x: Matrix<Scalar>, in workspace: Workspace<Scalar>) {
         precondition(x.columns == architecture.inputs, "input has \(x.columns) features, the network expects \(architecture.inputs)")
-        guard x.rows > 0 else { return Matrix(zeros: 0, architecture.outputs) }
         workspace.loadRows(of: x, 0..<x.rows)
         var unused = SeededGenerator(seed: 0)
         forward(workspace, batch: x.rows, dropout: nil, generator: &unused)
-        return Matrix(rows: x.rows, columns: architecture.outputs,
-                      values: Array(UnsafeBufferPointer(start: workspace.logits, count: x.rows * architecture.outputs)))
     }
 
     /// Forward pass over the `batch` rows in the workspace's input buffer; every layer's

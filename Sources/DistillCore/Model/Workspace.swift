@@ -42,13 +42,24 @@ final class Workspace<Scalar: TrainingScalar> {
         for pointer in allocations { pointer.deallocate() }
     }
 
-    /// Copies the given rows of `matrix` into the input buffer, in order.
+    /// Copies the given rows of `matrix` into the input buffer, in order; a run of consecutive
+    /// indices (a whole batch in order, a test set) is one copy.
     func loadRows(of matrix: Matrix<Scalar>, _ indices: some Collection<Int>) {
         precondition(indices.count <= capacity, "batch larger than the workspace")
+        let columns = matrix.columns
         matrix.values.withUnsafeBufferPointer { source in
-            for (row, index) in indices.enumerated() {
-                (activations[0] + row * matrix.columns)
-                    .update(from: source.baseAddress! + index * matrix.columns, count: matrix.columns)
+            var row = 0
+            var iterator = indices.makeIterator()
+            var next = iterator.next()
+            while let first = next {
+                var length = 1
+                next = iterator.next()
+                while next == first + length {
+                    length += 1
+                    next = iterator.next()
+                }
+                (activations[0] + row * columns).update(from: source.baseAddress! + first * columns, count: length * columns)
+                row += length
             }
         }
     }

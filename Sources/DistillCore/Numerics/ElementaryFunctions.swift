@@ -97,20 +97,21 @@ func logarithm(_ x: Double) -> Double {
     return 2 * s * series + exponent * 0.6931471805599453
 }
 
-/// ln x for four Doubles by exactly the operations of the scalar `logarithm`, lane by lane, so
-/// each lane has the scalar's bits. Only for positive, finite, normal values (a log-sum-exp,
-/// which is at least 1): callers check and take the scalar path otherwise.
+/// ln x for eight Doubles by exactly the operations of the scalar `logarithm`, lane by lane, so
+/// each lane has the scalar's bits (m·½ is m/2 exactly: m is in [1, 2)). Only for positive,
+/// finite, normal values (a log-sum-exp, which is at least 1): callers check and take the
+/// scalar path otherwise.
 @inlinable
-func logarithm(_ x: SIMD4<Double>) -> SIMD4<Double> {
-    let bits = unsafeBitCast(x, to: SIMD4<UInt64>.self)
-    var exponent = SIMD4<Double>(SIMD4<Int64>(truncatingIfNeeded: (bits &>> 52) & 0x7FF) &- 1023)
-    var m = unsafeBitCast((bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000, to: SIMD4<Double>.self)
+func logarithm(_ x: SIMD8<Double>) -> SIMD8<Double> {
+    let bits = unsafeBitCast(x, to: SIMD8<UInt64>.self)
+    var exponent = SIMD8<Double>(SIMD8<Int64>(truncatingIfNeeded: (bits &>> 52) & 0x7FF) &- 1023)
+    var m = unsafeBitCast((bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000, to: SIMD8<Double>.self)
     let isLarge = m .> 1.4142135623730951
-    m.replace(with: m / 2, where: isLarge)
+    m.replace(with: m * 0.5, where: isLarge)
     exponent.replace(with: exponent + 1, where: isLarge)
     let s = (m - 1) / (m + 1)
     let s2 = s * s
-    var series = SIMD4<Double>(repeating: 1.0 / 21)
+    var series = SIMD8<Double>(repeating: 1.0 / 21)
     series = series * s2 + 1.0 / 19
     series = series * s2 + 1.0 / 17
     series = series * s2 + 1.0 / 15

@@ -59,7 +59,8 @@ public enum Trainer {
                 step.update()
             }
             guard step.model.parameters.allSatisfy(\.isFinite) else { throw diverged.at(epoch: epoch) }
-            let evaluation = Evaluation.lossAndAccuracy(logits: step.model.logits(data.test.features, in: testWorkspace),
+            step.model.forward(data.test.features, in: testWorkspace)
+            let evaluation = Evaluation.lossAndAccuracy(logits: testWorkspace.logits, classes: architecture.outputs,
                                                         labels: data.test.labels)
             guard evaluation.crossEntropy.isFinite else { throw diverged.at(epoch: epoch) }
             history.epochs.append(EpochRecord(

@@ -48,11 +48,8 @@ public final class TrainingStep {
     public func correctCount(labels: some Sequence<Int>) -> Int {
         let classes = model.architecture.outputs
         var correct = 0
-        for (row, label) in labels.enumerated() {
-            let z = workspace.logits + row * classes
-            var best = 0
-            for c in 1..<classes where z[c] > z[best] { best = c }
-            if best == label { correct += 1 }
+        for (row, label) in labels.enumerated() where argmax(workspace.logits + row * classes, count: classes) == label {
+            correct += 1
         }
         return correct
     }
