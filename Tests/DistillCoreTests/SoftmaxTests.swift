@@ -111,3 +111,30 @@ enum Reference {
         }
     }
 }
+
+/// The Float cross-entropy runs in the lanes of vectors; its loss and gradient must have the bits
+/// of the scalar definition: −log q at each label summed in Double in row order, and
+/// (q − onehot(label)) / batch.
+@Suite struct CrossEntropyLanesTests {
+    @Test(arguments: [(1, 3), (7, 3), (8, 3), (13, 10), (120, 3), (17, 2)])
+    func lanesEqualScalarDefinition(batch: Int, classes: Int) {
+        var generator = SeededGenerator(seed: UInt64(batch * 31 + classes))
+        let z = (0..<(batch * classes)).map { _ in Float(Int(generator.next() % 4001) - 2000) / 211 }
+        let labels = (0..<batch).map { _ in Int(generator.next() % UInt64(classes)) }
+        var expectedTotal = 0.0
+        var expectedGradient = [Float]()
+        for (r, label) in labels.enumerated() {
+            let row = SoftmaxRowsTests.scalarRow(z[(r * classes)..<((r + 1) * classes)], temperature: 1)
+            expectedTotal -= Double(row.log[label])
+            expectedGradient += row.p.enumerated().map { c, q in (q - (c == label ? 1 : 0)) / Float(batch) }
+        }
+        var gradient = [Float](repeating: .nan, count: z.count)
+        let loss = z.withUnsafeBufferPointer { z in
+            gradient.withUnsafeMutableBufferPointer {
+                CrossEntropy.evaluate(logits: z.baseAddress!, labels: labels, classes: classes, gradient: $0.baseAddress!)
+            }
+        }
+        #expect(loss.bitPattern == (expectedTotal / Double(batch)).bitPattern)
+        #expect(gradient.map(\.bitPattern) == expectedGradient.map(\.bitPattern))
+    }
+}

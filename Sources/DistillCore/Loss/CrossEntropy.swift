@@ -8,19 +8,10 @@ public enum CrossEntropy {
                                             gradient: UnsafeMutablePointer<T>?) -> Double {
         let batch = labels.count
         var total = 0.0
-        if T.self == Float.self, batch > 1 {
-            // The whole batch at once, with the same bits (`Softmax.logSoftmaxRows`).
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * batch * classes) { buffer in
-                let logQ = buffer.baseAddress!, q = logQ + batch * classes
-                Softmax.logSoftmaxRows(UnsafeRawPointer(logits).assumingMemoryBound(to: Float.self), rows: batch, columns: classes,
-                                       temperature: 1, into: logQ, probabilities: q)
-                for (r, label) in labels.enumerated() { total -= Double(logQ[r * classes + label]) }
-                if let gradient {
-                    oneHotGradient(probabilities: q, labels: labels, classes: classes,
-                                   into: UnsafeMutableRawPointer(gradient).assumingMemoryBound(to: Float.self))
-                }
-            }
-            return total / Double(batch)
+        if T.self == Float.self {
+            return floatEvaluate(logits: UnsafeRawPointer(logits).assumingMemoryBound(to: Float.self), labels: labels,
+                                 classes: classes,
+                                 gradient: gradient.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: Float.self) })
         }
         withUnsafeTemporaryAllocation(of: T.self, capacity: 2 * classes) { buffer in
             let logQ = buffer.baseAddress!, q = logQ + classes
@@ -36,21 +27,53 @@ public enum CrossEntropy {
         return total / Double(batch)
     }
 
-    /// (q − onehot(label)) / batch for every logit of the block: first q / batch everywhere, eight
-    /// at a time (q − 0 is q, bit for bit), then the label's own entry (q − 1) / batch.
-    private static func oneHotGradient(probabilities q: UnsafePointer<Float>, labels: some Collection<Int>, classes: Int,
-                                       into gradient: UnsafeMutablePointer<Float>) {
-        let batch = labels.count, count = batch * classes, size = Float(batch)
-        var i = 0
-        while i + 8 <= count {
-            let value = UnsafeRawPointer(q + i).loadUnaligned(as: SIMD8<Float>.self) / size
-            UnsafeMutableRawPointer(gradient + i).storeBytes(of: value, as: SIMD8<Float>.self)
-            i += 8
+    /// The Float batch, eight rows at a time in the lanes of vectors (`SoftmaxLanes`), with the
+    /// generic loop's bits: each row's −log q at its label joins the total in row order, and
+    /// its gradient (q − onehot(label)) / batch is computed in the lanes (q − 0 is q, bit for bit).
+    private static func floatEvaluate(logits: UnsafePointer<Float>, labels: some Collection<Int>, classes: Int,
+                                      gradient: UnsafeMutablePointer<Float>?) -> Double {
+        typealias Lanes = SIMD8<Float>
+        let batch = labels.count, size = Lanes(repeating: Float(batch))
+        var total = 0.0
+        var label = labels.makeIterator()
+        SoftmaxLanes.with(columns: classes) { lanes in
+            for first in stride(from: 0, to: batch, by: 8) {
+                let width = min(8, batch - first)
+                lanes.load(logits, first: first, width: width, temperature: 1)
+                let rowLabels = Self.labelLanes(&label, count: width)
+                var logQAtLabel = Lanes()
+                for c in 0..<classes {
+                    let isLabel = rowLabels .== Float(c)
+                    logQAtLabel.replace(with: lanes.logQ[c], where: isLabel)
+                    if gradient != nil { lanes.q[c] = (lanes.q[c] - Lanes().replacing(with: 1, where: isLabel)) / size }
+                }
+                if width == 8 {  // lanes read from registers (a loop reads them through the stack)
+                    total -= Double(logQAtLabel[0]); total -= Double(logQAtLabel[1])
+                    total -= Double(logQAtLabel[2]); total -= Double(logQAtLabel[3])
+                    total -= Double(logQAtLabel[4]); total -= Double(logQAtLabel[5])
+                    total -= Double(logQAtLabel[6]); total -= Double(logQAtLabel[7])
+                } else {
+                    for lane in 0..<width { total -= Double(logQAtLabel[lane]) }
+                }
+                if let gradient { lanes.store(lanes.q, into: gradient, first: first, width: width) }
+            }
         }
-        for i in i..<count { gradient[i] = q[i] / size }
-        for (r, label) in labels.enumerated() {
-            gradient[r * classes + label] = (q[r * classes + label] - 1) / size
+        return total / Double(batch)
+    }
+
+    /// The next `count` (≤ 8) labels as Floats in lanes, −1 in unused lanes: exact for any class
+    /// count we meet, and compared as Floats because the vector compare of Int32 lanes compiles
+    /// to a lane-by-lane loop through memory. A whole group is built from registers (setting
+    /// lanes one by one goes through the stack).
+    private static func labelLanes(_ labels: inout some IteratorProtocol<Int>, count: Int) -> SIMD8<Float> {
+        guard count == 8 else {
+            var lanes = SIMD8<Float>(repeating: -1)
+            for lane in 0..<count { lanes[lane] = Float(labels.next()!) }
+            return lanes
         }
+        let l = (labels.next()!, labels.next()!, labels.next()!, labels.next()!,
+                 labels.next()!, labels.next()!, labels.next()!, labels.next()!)
+        return SIMD8(Float(l.0), Float(l.1), Float(l.2), Float(l.3), Float(l.4), Float(l.5), Float(l.6), Float(l.7))
     }
 
     /// Mean cross-entropy of a batch of logits against its labels.

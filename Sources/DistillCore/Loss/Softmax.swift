@@ -50,70 +50,18 @@ public enum Softmax {
         }
     }
 
-    /// log softmax of `rows` consecutive Float rows, in the same order of operations per logit
-    /// as the generic row, computed eight rows at a time with one row per SIMD lane (as the
-    /// distillation loss does), so every step is a vector operation whatever the number of
-    /// classes — three for Iris, where a row-wise vector would be mostly empty. Each lane takes
-    /// its row's maximum, exponentials, sum (in Double, in index order), logarithm and
-    /// reciprocal by exactly the scalar row's operations.
+    /// log softmax of `rows` consecutive Float rows, eight rows at a time in the lanes of vectors
+    /// (`SoftmaxLanes`), with the generic row's bits.
     static func logSoftmaxRows(_ z: UnsafePointer<Float>, rows: Int, columns: Int, temperature: Float,
                                into out: UnsafeMutablePointer<Float>, probabilities: UnsafeMutablePointer<Float>) {
-        typealias Lanes = SIMD8<Float>
-        // Lanes go in and out through plain Float rows ([column][lane]): setting or reading one
-        // lane of a SIMD value costs a round trip through the stack.
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 16 * columns) { buffer in
-            let byColumn = buffer.baseAddress!, qByColumn = byColumn + 8 * columns
-            func lanes(_ c: Int) -> Lanes { UnsafeRawPointer(byColumn + 8 * c).loadUnaligned(as: Lanes.self) }
-            func store(_ value: Lanes, _ c: Int, in rows: UnsafeMutablePointer<Float> = byColumn) {
-                UnsafeMutableRawPointer(rows + 8 * c).storeBytes(of: value, as: Lanes.self)
-            }
-            withUnsafeTemporaryAllocation(of: Lanes.self, capacity: columns) { exponentials in
-                let exponentials = exponentials.baseAddress!
-                for first in stride(from: 0, to: rows, by: 8) {
-                    let width = min(8, rows - first)
-                    // Unused lanes hold zeros: a finite row, computed and never stored.
-                    if width < 8 { byColumn.update(repeating: 0, count: 8 * columns) }
-                    for lane in 0..<width {
-                        for c in 0..<columns { byColumn[8 * c + lane] = z[(first + lane) * columns + c] }
-                    }
-                    // max(m, x) is x when x ≥ m, else m: Swift's `max`, lane by lane.
-                    var maximum = Lanes(repeating: -.infinity)
-                    for c in 0..<columns {
-                        // z/1 is z, bit for bit: the common temperature skips the division.
-                        let x = temperature == 1 ? lanes(c) : lanes(c) / temperature
-                        store(x, c)
-                        maximum = maximum.replacing(with: x, where: x .>= maximum)
-                    }
-                    var sum = SIMD8<Double>()
-                    for c in 0..<columns {
-                        let shifted = lanes(c) - maximum
-                        store(shifted, c)
-                        exponentials[c] = exponential(shifted)
-                        sum += SIMD8<Double>(exponentials[c])
-                    }
-                    let logSum = SIMD8<Float>(Self.logarithm(sum)), inverse = SIMD8<Float>(1 / sum)
-                    for c in 0..<columns {
-                        store(lanes(c) - logSum, c)
-                        store(exponentials[c] * inverse, c, in: qByColumn)
-                    }
-                    for lane in 0..<width {
-                        for c in 0..<columns {
-                            out[(first + lane) * columns + c] = byColumn[8 * c + lane]
-                            probabilities[(first + lane) * columns + c] = qByColumn[8 * c + lane]
-                        }
-                    }
-                }
+        SoftmaxLanes.with(columns: columns) { lanes in
+            for first in stride(from: 0, to: rows, by: 8) {
+                let width = min(8, rows - first)
+                lanes.load(z, first: first, width: width, temperature: temperature)
+                lanes.store(lanes.logQ, into: out, first: first, width: width)
+                lanes.store(lanes.q, into: probabilities, first: first, width: width)
             }
         }
-    }
-
-    /// ln of each lane's sum: eight at once when all are positive, finite and normal (a
-    /// log-sum-exp is at least 1), else lane by lane — the same bits either way.
-    private static func logarithm(_ sum: SIMD8<Double>) -> SIMD8<Double> {
-        if all(sum .>= 0x1p-1022) && sum.max() < .infinity { return DistillCore.logarithm(sum) }
-        var result = SIMD8<Double>()
-        for lane in 0..<8 { result[lane] = DistillCore.logarithm(sum[lane]) }
-        return result
     }
 
     /// Row-wise log-probabilities of `logits / temperature`.

@@ -53,18 +53,10 @@ public struct Evaluation: Sendable, Equatable {
     /// heap for a small set (training calls it after every epoch).
     static func lossAndAccuracy(logits: UnsafePointer<Float>, classes: Int, labels: [Int]) -> (crossEntropy: Double, accuracy: Double) {
         guard !labels.isEmpty else { return (0, 0) }
-        let rows = labels.count
-        var negativeLogLikelihood = 0.0, correct = 0
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * rows * classes) { buffer in
-            let logProbabilities = buffer.baseAddress!, probabilities = logProbabilities + rows * classes
-            Softmax.logSoftmaxRows(logits, rows: rows, columns: classes, temperature: 1, into: logProbabilities,
-                                   probabilities: probabilities)
-            for (r, label) in labels.enumerated() {
-                negativeLogLikelihood -= Double(logProbabilities[r * classes + label])
-                if argmax(logits + r * classes, count: classes) == label { correct += 1 }
-            }
-        }
-        return (negativeLogLikelihood / Double(rows), Double(correct) / Double(rows))
+        var correct = 0
+        for (r, label) in labels.enumerated() where argmax(logits + r * classes, count: classes) == label { correct += 1 }
+        return (CrossEntropy.evaluate(logits: logits, labels: labels, classes: classes, gradient: nil),
+                Double(correct) / Double(labels.count))
     }
 
     /// ECE = Σ_b (n_b / n) · |accuracy_b − mean confidence_b| over 15 bins (b/15, (b+1)/15].

@@ -1,10 +1,10 @@
 /// sums[j] = 0 + m[0, j] + m[1, j] + … + m[rows − 1, j], in that order, for a row-major
 /// `rows × columns` matrix (a layer's bias gradient: the sum of ∂loss/∂y over the batch).
 ///
-/// Float keeps eight columns' running sums in one register across all the rows — the plain loop
-/// through memory waits on a store and a load for every addition — and each lane still adds its
-/// column's values in row order, so the bits are the plain loop's. Other precisions take the
-/// plain loop.
+/// Float keeps sixteen columns' running sums in two registers across all the rows — the plain loop
+/// through memory waits on a store and a load for every addition, and each column's additions
+/// form a chain that only other columns can overlap — and each lane still adds its column's
+/// values in row order, so the bits are the plain loop's. Other precisions take the plain loop.
 func columnSums<T: TrainingScalar>(_ m: UnsafePointer<T>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<T>) {
     guard T.self == Float.self else {
         sums.update(repeating: 0, count: columns)
@@ -18,24 +18,29 @@ func columnSums<T: TrainingScalar>(_ m: UnsafePointer<T>, rows: Int, columns: In
 }
 
 private func floatColumnSums(_ m: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>) {
+    typealias Lanes = SIMD8<Float>
     let count = rows * columns
-    for first in stride(from: 0, to: columns, by: 8) {
-        let width = min(8, columns - first)
-        // Lanes past the block's columns read the next row's values (or nothing, near the end of
-        // the matrix) and are zeroed before they are added, so they stay 0.
-        let inside = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7) .< Int32(width)
-        var sum = SIMD8<Float>()
+    let lane = Lanes(0, 1, 2, 3, 4, 5, 6, 7)
+    /// Eight values from `start`, lanes at or past `width` zeroed (they read the next row's
+    /// values, or nothing near the end of the matrix), so those lanes' sums stay 0.
+    func load(_ start: Int, width: Int) -> Lanes {
+        guard width > 0 else { return Lanes() }
+        if start + 8 <= count {
+            return UnsafeRawPointer(m + start).loadUnaligned(as: Lanes.self).replacing(with: 0, where: lane .>= Float(width))
+        }
+        var values = Lanes()
+        for index in 0..<min(width, 8) { values[index] = m[start + index] }
+        return values
+    }
+    // Sixteen columns per pass over the rows, in two registers.
+    for first in stride(from: 0, to: columns, by: 16) {
+        let width = min(16, columns - first)
+        var low = Lanes(), high = Lanes()
         for r in 0..<rows {
             let start = r * columns + first
-            var values: SIMD8<Float>
-            if start + 8 <= count {
-                values = UnsafeRawPointer(m + start).loadUnaligned(as: SIMD8<Float>.self)
-            } else {
-                values = SIMD8<Float>()
-                for lane in 0..<width { values[lane] = m[start + lane] }
-            }
-            sum += values.replacing(with: 0, where: .!inside)
+            low += load(start, width: width)
+            high += load(start + 8, width: width - 8)
         }
-        for lane in 0..<width { sums[first + lane] = sum[lane] }
+        for index in 0..<width { sums[first + index] = index < 8 ? low[index] : high[index - 8] }
     }
 }

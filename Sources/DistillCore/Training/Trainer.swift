@@ -38,6 +38,7 @@ public enum Trainer {
                                 batchCapacity: batchSize, dropout: configuration.dropout, seed: configuration.seed)
         var shuffleGenerator = SeededGenerator.stream(seed: configuration.seed, .shuffle)
         var order = Array(0..<exampleCount)
+        let trainLabels = data.train.labels  // (a closure capturing `data` would copy it every batch)
         var history = TrainingHistory()
         let testWorkspace = Workspace<Float>(architecture, capacity: max(data.test.exampleCount, 1))
         let diverged = TrainingError.diverged(epoch: 0, learningRate: configuration.optimizer.learningRate)
@@ -54,7 +55,7 @@ public enum Trainer {
                 lossSum += loss.total * Double(batch.count)
                 softSum += loss.soft * Double(batch.count)
                 hardSum += loss.hard * Double(batch.count)
-                correct += step.correctCount(labels: batch.lazy.map { data.train.labels[$0] })
+                correct += step.correctCount(labels: batch.lazy.map { trainLabels[$0] })
                 step.backward()
                 step.update()
             }

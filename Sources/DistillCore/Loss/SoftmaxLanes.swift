@@ -1,0 +1,90 @@
+/// Log-softmax of Float rows eight at a time, one row per SIMD lane, so every step is a vector
+/// operation whatever the number of classes — three for Iris, where a row-wise vector would be
+/// mostly empty. Each lane takes its row's maximum, exponentials, sum (in Double, in index
+/// order), logarithm and reciprocal by exactly the operations of the scalar row
+/// (`Softmax.logSoftmaxRow`'s generic path), so the bits are the same.
+///
+/// A column of eight rows enters the lanes from eight scalar loads and leaves by eight lane
+/// extractions, in registers: building a vector in memory lane by lane and loading it whole
+/// stalls the processor (the wide load cannot be forwarded from the narrow stores).
+struct SoftmaxLanes {
+    typealias Lanes = SIMD8<Float>
+    let columns: Int
+    /// Per column, the group's log q (after `load`).
+    let logQ: UnsafeMutablePointer<Lanes>
+    /// Per column, the group's q = softmax(z/T) (after `load`).
+    let q: UnsafeMutablePointer<Lanes>
+    /// Eight zero rows into which a last group of fewer than eight rows is copied.
+    private let padded: UnsafeMutablePointer<Float>
+
+    /// Runs `body` with lanes for rows of `columns` values, their buffers on the stack when small.
+    static func with<Result>(columns: Int, _ body: (SoftmaxLanes) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 3 * columns) { buffer in
+            let base = buffer.baseAddress!
+            return body(SoftmaxLanes(columns: columns, logQ: base, q: base + columns,
+                                     padded: UnsafeMutableRawPointer(base + 2 * columns).assumingMemoryBound(to: Float.self)))
+        }
+    }
+
+    /// Computes log q and q for rows `first ..< first + width` (width ≤ 8) of z; lanes past
+    /// `width` hold a row of zeros, computed and never stored.
+    func load(_ z: UnsafePointer<Float>, first: Int, width: Int, temperature: Float) {
+        var rows = z + first * columns
+        if width < 8 {
+            padded.update(repeating: 0, count: 8 * columns)
+            padded.update(from: rows, count: width * columns)
+            rows = UnsafePointer(padded)
+        }
+        // max(m, x) is x when x ≥ m, else m: Swift's `max`, lane by lane.
+        var maximum = Lanes(repeating: -.infinity)
+        for c in 0..<columns {
+            // z/1 is z, bit for bit: the common temperature skips the division.
+            let column = Self.gather(rows + c, stride: columns)
+            let x = temperature == 1 ? column : column / temperature
+            logQ[c] = x
+            maximum = maximum.replacing(with: x, where: x .>= maximum)
+        }
+        var sum = SIMD8<Double>()
+        for c in 0..<columns {
+            logQ[c] -= maximum
+            q[c] = exponential(logQ[c])
+            sum += SIMD8<Double>(q[c])
+        }
+        let logSum = SIMD8<Float>(Self.logarithm(sum)), inverse = SIMD8<Float>(1 / sum)
+        for c in 0..<columns {
+            logQ[c] -= logSum
+            q[c] *= inverse
+        }
+    }
+
+    /// Writes the first `width` lanes of per-column lanes back as rows `first …` of `out`.
+    func store(_ lanes: UnsafeMutablePointer<Lanes>, into out: UnsafeMutablePointer<Float>, first: Int, width: Int) {
+        let rows = out + first * columns
+        guard width == 8 else {
+            for c in 0..<columns { Self.scatter(lanes[c], padded + c, stride: columns) }
+            rows.update(from: padded, count: width * columns)
+            return
+        }
+        for c in 0..<columns { Self.scatter(lanes[c], rows + c, stride: columns) }
+    }
+
+    @inline(__always)
+    static func gather(_ x: UnsafePointer<Float>, stride: Int) -> Lanes {
+        Lanes(x[0], x[stride], x[2 * stride], x[3 * stride], x[4 * stride], x[5 * stride], x[6 * stride], x[7 * stride])
+    }
+
+    @inline(__always)
+    static func scatter(_ value: Lanes, _ x: UnsafeMutablePointer<Float>, stride: Int) {
+        x[0] = value[0]; x[stride] = value[1]; x[2 * stride] = value[2]; x[3 * stride] = value[3]
+        x[4 * stride] = value[4]; x[5 * stride] = value[5]; x[6 * stride] = value[6]; x[7 * stride] = value[7]
+    }
+
+    /// ln of each lane's sum: eight at once when all are positive, finite and normal (a
+    /// log-sum-exp is at least 1), else lane by lane — the same bits either way.
+    private static func logarithm(_ sum: SIMD8<Double>) -> SIMD8<Double> {
+        if all((sum .>= 0x1p-1022) .& (sum .< .infinity)) { return DistillCore.logarithm(sum) }
+        var result = SIMD8<Double>()
+        for lane in 0..<8 { result[lane] = DistillCore.logarithm(sum[lane]) }
+        return result
+    }
+}
