@@ -75,6 +75,7 @@ static inline __attribute__((always_inline)) void tile(const TileRows *a, const 
         }
 #pragma clang loop unroll(full)
         for (int r = 0; r < TILE_ROWS; r++) {
+            if (r >= rows) break;
             const float ap = a_rows[r][offset];
 #pragma clang loop unroll(full)
             for (int v = 0; v < TILE_VECTORS; v++) {
@@ -93,6 +94,7 @@ static inline __attribute__((always_inline)) void tile(const TileRows *a, const 
         }
 #pragma clang loop unroll(full)
         for (int r = 0; r < TILE_ROWS; r++) {
+            if (r >= rows) break;
 #pragma clang loop unroll(full)
             for (int v = 0; v < TILE_VECTORS; v++) {
                 if (v < vectors) sum[r][v] += bv[v];
@@ -208,8 +210,27 @@ static void pack_columns(MKOperand b, ptrdiff_t first, ptrdiff_t depth, ptrdiff_
     }
 }
 
+/// An edge tile: `rows` (1 … TILE_ROWS) passed on as a constant, so the rows past the edge of c
+/// are not computed at all.
+static inline __attribute__((always_inline)) void edge_tile(const TileRows *a, const float *b, float *c, ptrdiff_t ldc,
+                                                            ptrdiff_t depth, int load, const float *bias,
+                                                            ptrdiff_t rows, ptrdiff_t width, int vectors) {
+#define EDGE_ROWS(n) case n: tile(a, b, c, ldc, depth, load, bias, n, width, vectors); return;
+    switch (rows) {
+    EDGE_ROWS(1)
+    EDGE_ROWS(2)
+    EDGE_ROWS(3)
+#if TILE_ROWS > 4
+    EDGE_ROWS(4)
+    EDGE_ROWS(5)
+#endif
+    default: tile(a, b, c, ldc, depth, load, bias, TILE_ROWS, width, vectors); return;
+    }
+#undef EDGE_ROWS
+}
+
 /// Hints the cache to fetch the tile of c at (i, j) while the current tile computes: at the
-/// start of a pass, c comes from far caches or memory.
+/// start of a pass, a large c comes from far caches or memory.
 static inline __attribute__((always_inline)) void prefetch_tile(float *c, ptrdiff_t ldc) {
 #pragma clang loop unroll(full)
     for (int r = 0; r < TILE_ROWS; r++) {
@@ -232,6 +253,8 @@ void KERNEL(product_columns)(const float *packed, MKOperand a, MKOperand b, cons
         return;
     }
     const ptrdiff_t pass_depth = mk_pass_depth(k);
+    // A c that fits in the first-level cache (8,192 floats is 32 KiB) is not worth the hints.
+    const int prefetch = m * ldc > 8192;
     for (ptrdiff_t first = 0; first < k; first += pass_depth) {
         const ptrdiff_t depth = minimum(pass_depth, k - first);
         const int load = accumulate || first > 0;
@@ -258,14 +281,14 @@ void KERNEL(product_columns)(const float *packed, MKOperand a, MKOperand b, cons
                             tile_rows.rows[r] = a.base + (i + minimum(r, rows - 1)) * a.row_stride + first * a.column_stride;
                         }
                     }
-                    if (i + TILE_ROWS < block_end) prefetch_tile(c + (i + TILE_ROWS) * ldc + j, ldc);
+                    if (prefetch && i + TILE_ROWS < block_end) prefetch_tile(c + (i + TILE_ROWS) * ldc + j, ldc);
                     if (rows == TILE_ROWS && width == TILE_COLUMNS) {
                         tile(&tile_rows, panel, c + i * ldc + j, ldc, depth, load, tile_bias, TILE_ROWS, TILE_COLUMNS,
                              TILE_VECTORS);
                     } else if (TILE_VECTORS > 1 && width <= 8) {
-                        tile(&tile_rows, panel, c + i * ldc + j, ldc, depth, load, tile_bias, rows, width, 1);
+                        edge_tile(&tile_rows, panel, c + i * ldc + j, ldc, depth, load, tile_bias, rows, width, 1);
                     } else {
-                        tile(&tile_rows, panel, c + i * ldc + j, ldc, depth, load, tile_bias, rows, width, TILE_VECTORS);
+                        edge_tile(&tile_rows, panel, c + i * ldc + j, ldc, depth, load, tile_bias, rows, width, TILE_VECTORS);
                     }
                 }
             }

@@ -21,9 +21,9 @@ public struct Linear: Sendable, Hashable {
 
     /// Forward. x: [batch, in] → y: [batch, out].
     func forward<T: TrainingScalar>(_ parameters: UnsafePointer<T>, x: UnsafePointer<T>, batch: Int,
-                                    y: UnsafeMutablePointer<T>) {
+                                    y: UnsafeMutablePointer<T>, scratch: ProductScratch? = nil) {
         multiplyByTranspose(x, parameters + weightOffset, plus: parameters + biasOffset, into: y,
-                            m: batch, k: inputs, n: outputs)
+                            m: batch, k: inputs, n: outputs, scratch: scratch)
     }
 
     /// Backward. dy: [batch, out], x: [batch, in] (the forward input).
@@ -31,11 +31,12 @@ public struct Linear: Sendable, Hashable {
     /// `gradients`, and dx = dy·W [batch, in] when `dx` is given (the first layer needs no input
     /// gradient). Each element of dW and db is 0 plus its terms in row order.
     func backward<T: TrainingScalar>(_ parameters: UnsafePointer<T>, x: UnsafePointer<T>, dy: UnsafePointer<T>,
-                                     batch: Int, gradients: UnsafeMutablePointer<T>, dx: UnsafeMutablePointer<T>?) {
-        multiplyTransposed(dy, x, into: gradients + weightOffset, k: batch, m: outputs, n: inputs)
+                                     batch: Int, gradients: UnsafeMutablePointer<T>, dx: UnsafeMutablePointer<T>?,
+                                     scratch: ProductScratch? = nil) {
+        multiplyTransposed(dy, x, into: gradients + weightOffset, k: batch, m: outputs, n: inputs, scratch: scratch)
         columnSums(dy, rows: batch, columns: outputs, into: gradients + biasOffset)
         if let dx {
-            multiply(dy, parameters + weightOffset, into: dx, m: batch, k: outputs, n: inputs)
+            multiply(dy, parameters + weightOffset, into: dx, m: batch, k: outputs, n: inputs, scratch: scratch)
         }
     }
 }

@@ -46,8 +46,14 @@ public struct MLP<Scalar: TrainingScalar>: Sendable, Equatable {
     func forward(_ x: Matrix<Scalar>, in workspace: Workspace<Scalar>) {
         precondition(x.columns == architecture.inputs, "input has \(x.columns) features, the network expects \(architecture.inputs)")
         workspace.loadRows(of: x, 0..<x.rows)
+        forward(workspace, batch: x.rows)
+    }
+
+    /// The evaluation-mode forward pass of the first `batch` rows already in the workspace's
+    /// input buffer (which no pass writes: a fixed set is loaded once).
+    func forward(_ workspace: Workspace<Scalar>, batch: Int) {
         var unused = SeededGenerator(seed: 0)
-        forward(workspace, batch: x.rows, dropout: nil, generator: &unused)
+        forward(workspace, batch: batch, dropout: nil, generator: &unused)
     }
 
     /// Forward pass over the `batch` rows in the workspace's input buffer; every layer's
@@ -58,7 +64,8 @@ public struct MLP<Scalar: TrainingScalar>: Sendable, Equatable {
         parameters.withUnsafeBufferPointer { parameters in
             for (index, layer) in layers.enumerated() {
                 let output = workspace.activations[index + 1]
-                layer.forward(parameters.baseAddress!, x: workspace.activations[index], batch: batch, y: output)
+                layer.forward(parameters.baseAddress!, x: workspace.activations[index], batch: batch, y: output,
+                              scratch: workspace.productScratch)
                 guard index < layers.count - 1 else { continue }
                 architecture.activation.forward(output, count: batch * layer.outputs)
                 if let dropout, dropout.probability > 0 {
@@ -80,7 +87,8 @@ public struct MLP<Scalar: TrainingScalar>: Sendable, Equatable {
                 let layer = layers[index]
                 let input = workspace.activations[index]
                 let dx: UnsafeMutablePointer<Scalar>? = index > 0 ? spare : nil
-                layer.backward(parameters.baseAddress!, x: input, dy: dy, batch: batch, gradients: workspace.gradients, dx: dx)
+                layer.backward(parameters.baseAddress!, x: input, dy: dy, batch: batch, gradients: workspace.gradients, dx: dx,
+                               scratch: workspace.productScratch)
                 guard let dx else { continue }
                 let count = batch * layer.inputs
                 // Through the previous hidden layer's dropout and activation, in reverse order.

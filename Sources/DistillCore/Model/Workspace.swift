@@ -16,6 +16,8 @@ final class Workspace<Scalar: TrainingScalar> {
     /// Two ping-pong buffers for gradients flowing between layers, [capacity, widest layer].
     let upstream: UnsafeMutablePointer<Scalar>
     let downstream: UnsafeMutablePointer<Scalar>
+    /// The Float products' packed panels.
+    let productScratch = ProductScratch()
     private var allocations: [UnsafeMutablePointer<Scalar>] = []
 
     init(_ architecture: MLPArchitecture, capacity: Int) {

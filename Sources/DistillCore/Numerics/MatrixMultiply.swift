@@ -35,21 +35,23 @@ struct StridedOperand<T> {
 
 /// `c[m×n] = a[m×k] · b[k×n]` (c is overwritten).
 func multiply<T: TrainingScalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>, into c: UnsafeMutablePointer<T>,
-                                 m: Int, k: Int, n: Int) {
-    product(.rowMajor(a, columns: k), .rowMajor(b, columns: n), c, m: m, k: k, n: n)
+                                 m: Int, k: Int, n: Int, scratch: ProductScratch? = nil) {
+    product(.rowMajor(a, columns: k), .rowMajor(b, columns: n), c, m: m, k: k, n: n, scratch: scratch)
 }
 
 /// `c[m×n] = a[m×k] · wᵀ + bias` where `w` is `n×k` and `bias` has n values (a layer's forward
 /// pass, weights as [out, in]); each element's bias is added after its last product.
 func multiplyByTranspose<T: TrainingScalar>(_ a: UnsafePointer<T>, _ w: UnsafePointer<T>, plus bias: UnsafePointer<T>,
-                                            into c: UnsafeMutablePointer<T>, m: Int, k: Int, n: Int) {
-    product(.rowMajor(a, columns: k), .transposed(w, columns: k), c, m: m, k: k, n: n, bias: bias)
+                                            into c: UnsafeMutablePointer<T>, m: Int, k: Int, n: Int,
+                                            scratch: ProductScratch? = nil) {
+    product(.rowMajor(a, columns: k), .transposed(w, columns: k), c, m: m, k: k, n: n, bias: bias, scratch: scratch)
 }
 
 /// `c[m×n] = aᵀ · b` where `a` is `k×m` and `b` is `k×n` (c is overwritten).
 func multiplyTransposed<T: TrainingScalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>,
-                                           into c: UnsafeMutablePointer<T>, k: Int, m: Int, n: Int) {
-    product(.transposed(a, columns: m), .rowMajor(b, columns: n), c, m: m, k: k, n: n)
+                                           into c: UnsafeMutablePointer<T>, k: Int, m: Int, n: Int,
+                                           scratch: ProductScratch? = nil) {
+    product(.transposed(a, columns: m), .rowMajor(b, columns: n), c, m: m, k: k, n: n, scratch: scratch)
 }
 
 /// The compiled Float kernels. All give the same bits; `selected` is the fastest this machine
@@ -83,21 +85,23 @@ private let parallelThreshold = 1 << 23
 /// c (m×n, row-major) = a·b [+ bias] with both operands strided. Float takes the selected
 /// kernel, other precisions the plain loop.
 private func product<T: TrainingScalar>(_ a: StridedOperand<T>, _ b: StridedOperand<T>, _ c: UnsafeMutablePointer<T>,
-                                        m: Int, k: Int, n: Int, bias: UnsafePointer<T>? = nil) {
+                                        m: Int, k: Int, n: Int, bias: UnsafePointer<T>? = nil, scratch: ProductScratch?) {
     guard T.self == Float.self else {
         plainProduct(a, b, c, m: m, k: k, n: n, bias: bias)
         return
     }
     floatProduct(MKOperand(a), MKOperand(b), UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self),
                  m: m, k: k, n: n, accumulate: false,
-                 bias: bias.map { UnsafeRawPointer($0).assumingMemoryBound(to: Float.self) }, kernel: .selected)
+                 bias: bias.map { UnsafeRawPointer($0).assumingMemoryBound(to: Float.self) }, kernel: .selected,
+                 scratch: scratch)
 }
 
 /// The Float product through one kernel. a is packed once when several tile columns will read
 /// it (in place otherwise), then the columns of c are split between up to two threads in whole
 /// tiles, so no element is touched by two threads.
 func floatProduct(_ a: MKOperand, _ b: MKOperand, _ c: UnsafeMutablePointer<Float>,
-                  m: Int, k: Int, n: Int, accumulate: Bool, bias: UnsafePointer<Float>? = nil, kernel: ProductKernel) {
+                  m: Int, k: Int, n: Int, accumulate: Bool, bias: UnsafePointer<Float>? = nil, kernel: ProductKernel,
+                  scratch: ProductScratch? = nil) {
     guard m > 0, n > 0 else { return }
     let compiled = kernel.compiled
     let tileColumns = mk_tile_columns(compiled)
@@ -106,14 +110,37 @@ func floatProduct(_ a: MKOperand, _ b: MKOperand, _ c: UnsafeMutablePointer<Floa
     let packedCount = columnTiles > 1 ? mk_packed_rows_count(compiled, m, k) : 0
     // Each thread's panels are sized for the larger share of column tiles.
     let panelsCount = mk_panels_count(compiled, k, (columnTiles + threads - 1) / threads * tileColumns)
-    withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, packedCount + threads * panelsCount)) { scratch in
-        let packed = packedCount > 0 ? scratch.baseAddress! : nil
+    func run(_ scratch: UnsafeMutablePointer<Float>) {
+        let packed = packedCount > 0 ? scratch : nil
         if let packed { mk_pack_rows(compiled, a, m, k, packed) }
         let split = ColumnSplit(kernel: compiled, packed: packed, a: a, b: b, bias: bias, c: c, m: m, k: k, n: n,
                                 accumulate: accumulate, threads: threads, tileColumns: tileColumns,
-                                panels: scratch.baseAddress! + packedCount, panelsCount: panelsCount)
+                                panels: scratch + packedCount, panelsCount: panelsCount)
         runParts(threads, split.run)
     }
+    let count = max(1, packedCount + threads * panelsCount)
+    if let scratch { return run(scratch.floats(count)) }
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { run($0.baseAddress!) }
+}
+
+/// Scratch memory for the Float products of one training run, kept by its workspace: a
+/// product's packed panels are too large for the stack, and a heap allocation for every
+/// product of every step costs more than the smallest products themselves. Grows to the
+/// largest request and is reused; never shared between runs.
+final class ProductScratch {
+    private var buffer: UnsafeMutablePointer<Float>?
+    private var capacity = 0
+
+    /// At least `count` floats, valid until the next call.
+    func floats(_ count: Int) -> UnsafeMutablePointer<Float> {
+        if let buffer, count <= capacity { return buffer }
+        buffer?.deallocate()
+        let grown = UnsafeMutablePointer<Float>.allocate(capacity: count)
+        (buffer, capacity) = (grown, count)
+        return grown
+    }
+
+    deinit { buffer?.deallocate() }
 }
 
 /// One product's share for each thread: the threads read a (or its packed copy) and b, write

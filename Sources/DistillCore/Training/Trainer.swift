@@ -38,9 +38,13 @@ public enum Trainer {
                                 batchCapacity: batchSize, dropout: configuration.dropout, seed: configuration.seed)
         var shuffleGenerator = SeededGenerator.stream(seed: configuration.seed, .shuffle)
         var order = Array(0..<exampleCount)
-        let trainLabels = data.train.labels  // (a closure capturing `data` would copy it every batch)
         var history = TrainingHistory()
         let testWorkspace = Workspace<Float>(architecture, capacity: max(data.test.exampleCount, 1))
+        // Fixed inputs are loaded once: the test set, and the training set when every epoch is
+        // one batch of it in order.
+        testWorkspace.loadRows(of: data.test.features, 0..<data.test.exampleCount)
+        let sameBatchEveryEpoch = batchSize == exampleCount
+        if sameBatchEveryEpoch { step.load(data.train.features, examples: order[...]) }
         let diverged = TrainingError.diverged(epoch: 0, learningRate: configuration.optimizer.learningRate)
 
         for epoch in 1...configuration.epochs {
@@ -49,18 +53,19 @@ public enum Trainer {
             var correct = 0
             for start in stride(from: 0, to: exampleCount, by: batchSize) {
                 let batch = order[start..<min(start + batchSize, exampleCount)]
-                step.forward(data.train.features, examples: batch)
+                if !sameBatchEveryEpoch { step.load(data.train.features, examples: batch) }
+                step.forward()
                 let loss = step.loss(examples: batch)
                 guard loss.total.isFinite else { throw diverged.at(epoch: epoch) }
                 lossSum += loss.total * Double(batch.count)
                 softSum += loss.soft * Double(batch.count)
                 hardSum += loss.hard * Double(batch.count)
-                correct += step.correctCount(labels: batch.lazy.map { trainLabels[$0] })
+                correct += step.correctCount(examples: batch, labels: data.train.labels)
                 step.backward()
                 step.update()
             }
             guard step.model.parameters.allSatisfy(\.isFinite) else { throw diverged.at(epoch: epoch) }
-            step.model.forward(data.test.features, in: testWorkspace)
+            step.model.forward(testWorkspace, batch: data.test.exampleCount)
             let evaluation = Evaluation.lossAndAccuracy(logits: testWorkspace.logits, classes: architecture.outputs,
                                                         labels: data.test.labels)
             guard evaluation.crossEntropy.isFinite else { throw diverged.at(epoch: epoch) }

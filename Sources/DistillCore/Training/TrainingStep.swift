@@ -22,8 +22,19 @@ public final class TrainingStep {
 
     /// Phase 1: the forward pass on the rows `examples` of `features` (training mode).
     public func forward(_ features: Matrix<Float>, examples: ArraySlice<Int>) {
+        load(features, examples: examples)
+        forward()
+    }
+
+    /// Phase 1 in two parts: loading a batch's rows, then the forward pass on the rows loaded.
+    /// The input buffer is only read by the passes, so a batch that is the same every epoch
+    /// (the whole training set, unshuffled) is loaded once.
+    func load(_ features: Matrix<Float>, examples: ArraySlice<Int>) {
         workspace.loadRows(of: features, examples)
         batchCount = examples.count
+    }
+
+    func forward() {
         model.forward(workspace, batch: batchCount, dropout: dropout, generator: &dropoutGenerator)
     }
 
@@ -44,11 +55,13 @@ public final class TrainingStep {
         model.parameters.withUnsafeMutableBufferPointer { optimizer.step(parameters: $0, gradients: gradients) }
     }
 
-    /// How many of the last forward pass's rows were classified as `labels` says.
-    public func correctCount(labels: some Sequence<Int>) -> Int {
+    /// How many of the last forward pass's rows (the training examples `examples`) were
+    /// classified as `labels` says.
+    public func correctCount(examples: ArraySlice<Int>, labels: [Int]) -> Int {
         let classes = model.architecture.outputs
         var correct = 0
-        for (row, label) in labels.enumerated() where argmax(workspace.logits + row * classes, count: classes) == label {
+        for (row, example) in examples.enumerated()
+        where argmax(workspace.logits + row * classes, count: classes) == labels[example] {
             correct += 1
         }
         return correct
