@@ -41,3 +41,23 @@ import Testing
         #expect(light.crossEntropy.bitPattern == full.crossEntropy.bitPattern && light.accuracy == full.accuracy)
     }
 }
+
+/// The accuracy count in vector lanes must agree with `argmaxPerRow` row for row: the first
+/// largest logit wins ties, and a NaN never wins.
+@Suite struct CorrectPredictionsTests {
+    @Test(arguments: [(1, 3), (7, 3), (8, 3), (13, 10), (120, 3), (17, 2), (9, 1)])
+    func countMatchesArgmaxPerRow(rows: Int, classes: Int) {
+        var generator = SeededGenerator(seed: UInt64(rows * 17 + classes))
+        // Few distinct values, so ties are common.
+        var values = (0..<(rows * classes)).map { _ in Float(Int(generator.next() % 5)) }
+        values[0] = .nan
+        if values.count > classes + 1 { values[classes + 1] = .infinity }
+        let logits = Matrix(rows: rows, columns: classes, values: values)
+        let labels = (0..<rows).map { _ in Int(generator.next() % UInt64(classes)) }
+        let expected = zip(logits.argmaxPerRow(), labels).filter { $0 == $1 }.count
+        let counted = values.withUnsafeBufferPointer {
+            correctPredictions(logits: $0.baseAddress!, classes: classes, labels: labels)
+        }
+        #expect(counted == expected)
+    }
+}

@@ -37,10 +37,9 @@ public enum CrossEntropy {
         var total = 0.0
         var label = labels.makeIterator()
         SoftmaxLanes.with(columns: classes) { lanes in
-            for first in stride(from: 0, to: batch, by: 8) {
-                let width = min(8, batch - first)
-                lanes.load(logits, first: first, width: width, temperature: 1)
-                let rowLabels = Self.labelLanes(&label, count: width)
+            RowLanes.forEachGroup(logits, rows: batch, columns: classes) { group, first, width in
+                lanes.load(group, temperature: 1)
+                let rowLabels = RowLanes.labels(&label, count: width)
                 var logQAtLabel = Lanes()
                 for c in 0..<classes {
                     let isLabel = rowLabels .== Float(c)
@@ -59,21 +58,6 @@ public enum CrossEntropy {
             }
         }
         return total / Double(batch)
-    }
-
-    /// The next `count` (≤ 8) labels as Floats in lanes, −1 in unused lanes: exact for any class
-    /// count we meet, and compared as Floats because the vector compare of Int32 lanes compiles
-    /// to a lane-by-lane loop through memory. A whole group is built from registers (setting
-    /// lanes one by one goes through the stack).
-    private static func labelLanes(_ labels: inout some IteratorProtocol<Int>, count: Int) -> SIMD8<Float> {
-        guard count == 8 else {
-            var lanes = SIMD8<Float>(repeating: -1)
-            for lane in 0..<count { lanes[lane] = Float(labels.next()!) }
-            return lanes
-        }
-        let l = (labels.next()!, labels.next()!, labels.next()!, labels.next()!,
-                 labels.next()!, labels.next()!, labels.next()!, labels.next()!)
-        return SIMD8(Float(l.0), Float(l.1), Float(l.2), Float(l.3), Float(l.4), Float(l.5), Float(l.6), Float(l.7))
     }
 
     /// Mean cross-entropy of a batch of logits against its labels.

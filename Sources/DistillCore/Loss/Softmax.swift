@@ -55,9 +55,8 @@ public enum Softmax {
     static func logSoftmaxRows(_ z: UnsafePointer<Float>, rows: Int, columns: Int, temperature: Float,
                                into out: UnsafeMutablePointer<Float>, probabilities: UnsafeMutablePointer<Float>) {
         SoftmaxLanes.with(columns: columns) { lanes in
-            for first in stride(from: 0, to: rows, by: 8) {
-                let width = min(8, rows - first)
-                lanes.load(z, first: first, width: width, temperature: temperature)
+            RowLanes.forEachGroup(z, rows: rows, columns: columns) { group, first, width in
+                lanes.load(group, temperature: temperature)
                 lanes.store(lanes.logQ, into: out, first: first, width: width)
                 lanes.store(lanes.q, into: probabilities, first: first, width: width)
             }

@@ -1,12 +1,8 @@
-/// Log-softmax of Float rows eight at a time, one row per SIMD lane, so every step is a vector
-/// operation whatever the number of classes — three for Iris, where a row-wise vector would be
-/// mostly empty. Each lane takes its row's maximum, exponentials, sum (in Double, in index
-/// order), logarithm and reciprocal by exactly the operations of the scalar row
-/// (`Softmax.logSoftmaxRow`'s generic path), so the bits are the same.
-///
-/// A column of eight rows enters the lanes from eight scalar loads and leaves by eight lane
-/// extractions, in registers: building a vector in memory lane by lane and loading it whole
-/// stalls the processor (the wide load cannot be forwarded from the narrow stores).
+/// Log-softmax of Float rows eight at a time, one row per SIMD lane (`RowLanes`), so every step
+/// is a vector operation whatever the number of classes — three for Iris, where a row-wise
+/// vector would be mostly empty. Each lane takes its row's maximum, exponentials, sum (in
+/// Double, in index order), logarithm and reciprocal by exactly the operations of the scalar
+/// row (`Softmax.logSoftmaxRow`'s generic path), so the bits are the same.
 struct SoftmaxLanes {
     typealias Lanes = SIMD8<Float>
     let columns: Int
@@ -14,7 +10,7 @@ struct SoftmaxLanes {
     let logQ: UnsafeMutablePointer<Lanes>
     /// Per column, the group's q = softmax(z/T) (after `load`).
     let q: UnsafeMutablePointer<Lanes>
-    /// Eight zero rows into which a last group of fewer than eight rows is copied.
+    /// Eight rows into which a last group of fewer than eight rows is stored before it is copied out.
     private let padded: UnsafeMutablePointer<Float>
 
     /// Runs `body` with lanes for rows of `columns` values, their buffers on the stack when small.
@@ -26,20 +22,14 @@ struct SoftmaxLanes {
         }
     }
 
-    /// Computes log q and q for rows `first ..< first + width` (width ≤ 8) of z; lanes past
-    /// `width` hold a row of zeros, computed and never stored.
-    func load(_ z: UnsafePointer<Float>, first: Int, width: Int, temperature: Float) {
-        var rows = z + first * columns
-        if width < 8 {
-            padded.update(repeating: 0, count: 8 * columns)
-            padded.update(from: rows, count: width * columns)
-            rows = UnsafePointer(padded)
-        }
+    /// Computes log q and q for the eight rows of logits at `rows` (a group of
+    /// `RowLanes.forEachGroup`).
+    func load(_ rows: UnsafePointer<Float>, temperature: Float) {
         // max(m, x) is x when x ≥ m, else m: Swift's `max`, lane by lane.
         var maximum = Lanes(repeating: -.infinity)
         for c in 0..<columns {
             // z/1 is z, bit for bit: the common temperature skips the division.
-            let column = Self.gather(rows + c, stride: columns)
+            let column = RowLanes.gather(rows + c, stride: columns)
             let x = temperature == 1 ? column : column / temperature
             logQ[c] = x
             maximum = maximum.replacing(with: x, where: x .>= maximum)
@@ -61,22 +51,11 @@ struct SoftmaxLanes {
     func store(_ lanes: UnsafeMutablePointer<Lanes>, into out: UnsafeMutablePointer<Float>, first: Int, width: Int) {
         let rows = out + first * columns
         guard width == 8 else {
-            for c in 0..<columns { Self.scatter(lanes[c], padded + c, stride: columns) }
+            for c in 0..<columns { RowLanes.scatter(lanes[c], padded + c, stride: columns) }
             rows.update(from: padded, count: width * columns)
             return
         }
-        for c in 0..<columns { Self.scatter(lanes[c], rows + c, stride: columns) }
-    }
-
-    @inline(__always)
-    static func gather(_ x: UnsafePointer<Float>, stride: Int) -> Lanes {
-        Lanes(x[0], x[stride], x[2 * stride], x[3 * stride], x[4 * stride], x[5 * stride], x[6 * stride], x[7 * stride])
-    }
-
-    @inline(__always)
-    static func scatter(_ value: Lanes, _ x: UnsafeMutablePointer<Float>, stride: Int) {
-        x[0] = value[0]; x[stride] = value[1]; x[2 * stride] = value[2]; x[3 * stride] = value[3]
-        x[4 * stride] = value[4]; x[5 * stride] = value[5]; x[6 * stride] = value[6]; x[7 * stride] = value[7]
+        for c in 0..<columns { RowLanes.scatter(lanes[c], rows + c, stride: columns) }
     }
 
     /// ln of each lane's sum: eight at once when all are positive, finite and normal (a

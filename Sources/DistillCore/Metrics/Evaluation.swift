@@ -53,10 +53,8 @@ public struct Evaluation: Sendable, Equatable {
     /// heap for a small set (training calls it after every epoch).
     static func lossAndAccuracy(logits: UnsafePointer<Float>, classes: Int, labels: [Int]) -> (crossEntropy: Double, accuracy: Double) {
         guard !labels.isEmpty else { return (0, 0) }
-        var correct = 0
-        for (r, label) in labels.enumerated() where argmax(logits + r * classes, count: classes) == label { correct += 1 }
         return (CrossEntropy.evaluate(logits: logits, labels: labels, classes: classes, gradient: nil),
-                Double(correct) / Double(labels.count))
+                Double(correctPredictions(logits: logits, classes: classes, labels: labels)) / Double(labels.count))
     }
 
     /// ECE = Σ_b (n_b / n) · |accuracy_b − mean confidence_b| over 15 bins (b/15, (b+1)/15].

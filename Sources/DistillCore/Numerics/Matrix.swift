@@ -35,16 +35,14 @@ public struct Matrix<Scalar: TrainingScalar>: Sendable, Equatable {
 
     /// The index of the largest value of each row (the first one on ties).
     public func argmaxPerRow() -> [Int] {
-        values.withUnsafeBufferPointer { values in
-            (0..<rows).map { r in argmax(values.baseAddress! + r * columns, count: columns) }
+        (0..<rows).map { r in
+            var best = 0
+            var bestValue = self[r, 0]
+            for c in 1..<columns where self[r, c] > bestValue {
+                best = c
+                bestValue = self[r, c]
+            }
+            return best
         }
     }
-}
-
-/// The index of the largest of `count` values (the first one on ties): a classifier's prediction
-/// from one row of logits.
-func argmax<T: TrainingScalar>(_ row: UnsafePointer<T>, count: Int) -> Int {
-    var best = 0
-    for c in 1..<count where row[c] > row[best] { best = c }
-    return best
 }

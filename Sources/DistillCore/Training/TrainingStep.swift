@@ -58,12 +58,7 @@ public final class TrainingStep {
     /// How many of the last forward pass's rows (the training examples `examples`) were
     /// classified as `labels` says.
     public func correctCount(examples: ArraySlice<Int>, labels: [Int]) -> Int {
-        let classes = model.architecture.outputs
-        var correct = 0
-        for (row, example) in examples.enumerated()
-        where argmax(workspace.logits + row * classes, count: classes) == labels[example] {
-            correct += 1
-        }
-        return correct
+        correctPredictions(logits: workspace.logits, classes: model.architecture.outputs,
+                           labels: BatchLabels(examples: examples, labels: labels))
     }
 }
