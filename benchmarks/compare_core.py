@@ -4,7 +4,7 @@ prints each case's median time per step for both and the median of the pair-by-p
 
     python3 benchmarks/compare_core.py [--pairs 5] [--python PYTHON]
 
-Needs a release build (`swift build -c release --product distillery-bench`) and a Python with
+Needs a release build (`swift build -c release --static-swift-stdlib --product distillery-bench`) and a Python with
 `torch`. Not part of the build or the tests.
 """
 import argparse
