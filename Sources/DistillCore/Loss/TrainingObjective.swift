@@ -29,7 +29,8 @@ public struct HardLabelObjective: TrainingObjective {
 
     public func evaluate(logits: UnsafePointer<Float>, examples: ArraySlice<Int>, classes: Int,
                          gradient: UnsafeMutablePointer<Float>) -> LossTerms {
-        let loss = CrossEntropy.evaluate(logits: logits, labels: BatchLabels(examples: examples, labels: labels), classes: classes, gradient: gradient)
+        let loss = CrossEntropy.evaluate(logits: logits, labels: BatchLabels(examples: examples, labels: labels),
+                                         classes: classes, gradient: gradient)
         return LossTerms(total: loss, hard: loss)
     }
 }

@@ -1,5 +1,5 @@
 /// How many of the rows of `classes` logits at `logits` (one per label, in order) have their
-/// largest logit — the first one on ties, as `argmax` — at their label. Eight rows at a time in
+/// largest logit — the first one on ties, as `Matrix.argmaxPerRow` — at their label. Eight rows at a time in
 /// the lanes of vectors (`RowLanes`), without a branch per comparison: which class wins is as
 /// good as random to the branch predictor, and its misses cost more than the comparisons.
 func correctPredictions(logits: UnsafePointer<Float>, classes: Int, labels: some Collection<Int>) -> Int {
