@@ -63,7 +63,7 @@ let package = Package(
             name: "distillery-bench",
             dependencies: ["DistillCore", "Charts", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "DistillCoreTests", dependencies: ["DistillCore"]),
+        .testTarget(name: "DistillCoreTests", dependencies: ["DistillCore", "Digest"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CCairo"], exclude: ["Golden"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Digest"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook"]),
