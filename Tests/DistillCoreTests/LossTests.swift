@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 import Testing
 @testable import DistillCore
@@ -66,6 +67,32 @@ import Testing
         #expect(isApproximatelyEqual(laneValue.kl, rowValue.kl, absolute: 1e-5, relative: 1e-5))
         #expect(isApproximatelyEqual(laneValue.crossEntropy, rowValue.crossEntropy, absolute: 1e-5, relative: 1e-5))
         #expect(isApproximatelyEqual(laneGradient.map(Double.init), rowGradient.map(Double.init), absolute: 1e-6, relative: 1e-4))
+    }
+
+    /// The eight-lane kernel's own bits, pinned (the report depends on them): loss terms and
+    /// gradient for ragged batches (partial groups of lanes) over shuffled examples.
+    @Test(arguments: [
+        (13, 10, Float(4), Float(0.7), [UInt64(4622744381403493824), 4606066589951368586, 4618558045877940539, 4075826066604332230]),
+        (7, 3, 1, 0.5, [4618715234688378002, 4617665879803728457, 4619764589573027547, 3583449095761536021]),
+        (32, 3, 2, 1, [4618903985188765696, 4609896785934024704, 4615875373672812544, 12566317069054644324]),
+    ])
+    func laneKernelBitsArePinned(batch: Int, classes: Int, temperature: Float, alpha: Float, expected: [UInt64]) {
+        var generator = SeededGenerator(seed: UInt64(batch * 7 + classes))
+        let rows = batch + 3
+        let examples = (0..<rows).map { _ in generator.nextIndex(below: rows) }.prefix(batch)
+        let teacher = Matrix<Float>(rows: rows, columns: classes, values: (0..<(rows * classes)).map { _ in generator.nextFloat(in: -8, 8) })
+        let student = (0..<(batch * classes)).map { _ in generator.nextFloat(in: -6, 6) }
+        let labels = (0..<rows).map { _ in generator.nextIndex(below: classes) }
+        let loss = DistillationLoss<Float>(temperature: temperature, alpha: alpha)
+        let p = Softmax.probabilities(teacher, temperature: temperature), logP = Softmax.logProbabilities(teacher, temperature: temperature)
+        var gradient = [Float](repeating: 0, count: batch * classes)
+        let value = gradient.withUnsafeMutableBufferPointer { g in
+            loss.evaluateInLanes(student: student, teacherProbabilities: p.values, teacherLogProbabilities: logP.values,
+                                 labels: labels, examples: examples, classes: classes, gradient: g.baseAddress!)
+        }
+        let gradientHash = FNV1a.hash64(gradient.flatMap { withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init) })
+        let bits = [value.total.bitPattern, value.kl.bitPattern, value.crossEntropy.bitPattern, gradientHash]
+        #expect(bits == expected)
     }
 
     @Test func eightLaneLogarithm() {

@@ -39,7 +39,7 @@ public enum CrossEntropy {
         SoftmaxLanes.with(columns: classes) { lanes in
             RowLanes.forEachGroup(logits, rows: batch, columns: classes) { group, first, width in
                 lanes.load(group, temperature: 1)
-                let rowLabels = RowLanes.labels(&label, count: width)
+                let rowLabels = RowLanes.labels(count: width) { _ in label.next()! }
                 var logQAtLabel = Lanes()
                 for c in 0..<classes {
                     let isLabel = rowLabels .== Float(c)

@@ -14,33 +14,29 @@ extension DistillationLoss where T == Float {
         let batchSize = Float(batch)
         var klSum = 0.0
         var ceSum = 0.0
-        // Lanes are filled and emptied through plain Float rows ([class][lane]): setting or reading
-        // one lane of a SIMD value costs a round trip through the stack.
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 8 * (4 * classes + 3)) { rows in
-        withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 4 * classes) { buffer in
-            let sRows = rows.baseAddress!, pRows = sRows + 8 * classes, logPRows = pRows + 8 * classes
-            let gradientRows = logPRows + 8 * classes, klLanes = gradientRows + 8 * classes, ceLanes = klLanes + 8
-            let labelLanes = ceLanes + 8  // labels as Floats (exact for any class count we meet), −1 in unused lanes
-            // Per class, one vector of eight examples each.
-            let shiftedT = buffer.baseAddress!, expT = shiftedT + classes, shifted1 = expT + classes, exp1 = shifted1 + classes
-            for start in stride(from: 0, to: batch, by: 8) {
-                let width = min(8, batch - start)
-                if width < 8 {  // unused lanes: harmless zeros, never stored
-                    sRows.update(repeating: 0, count: 24 * classes)
+        // Rows enter and leave the lanes through registers (`RowLanes`). Per class, one vector of
+        // eight examples each; a zero teacher row stands in for the unused lanes of a last group.
+        // Six arrays of `classes` vectors, then eight padded rows and a zero row of Floats.
+        withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 7 * classes + (classes + 7) / 8) { buffer in
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: 16) { teacherRows in
+            let studentLanes = buffer.baseAddress!, shiftedT = studentLanes + classes, expT = shiftedT + classes
+            let shifted1 = expT + classes, exp1 = shifted1 + classes
+            let out = exp1 + classes  // the group's gradient, per class
+            let padded = UnsafeMutableRawPointer(out + classes).assumingMemoryBound(to: Float.self)  // 8 rows
+            let zeroRow = padded + 8 * classes
+            zeroRow.update(repeating: 0, count: classes)
+            let p = teacherRows.baseAddress!, logP = p + 8
+            RowLanes.forEachGroup(student, rows: batch, columns: classes) { group, first, width in
+                // Each lane's example: its teacher rows and its label (−1 in unused lanes).
+                let start = examples.startIndex + first
+                for lane in 0..<8 {
+                    let inside = lane < width
+                    p[lane] = inside ? teacherProbabilities + examples[start + lane] * classes : UnsafePointer(zeroRow)
+                    logP[lane] = inside ? teacherLogProbabilities + examples[start + lane] * classes : UnsafePointer(zeroRow)
                 }
-                labelLanes.update(repeating: -1, count: 8)
-                for lane in 0..<width {
-                    let row = start + lane, example = examples[examples.startIndex + row]
-                    labelLanes[lane] = Float(labels[example])
-                    for c in 0..<classes {
-                        sRows[c * 8 + lane] = student[row * classes + c]
-                        pRows[c * 8 + lane] = teacherProbabilities[example * classes + c]
-                        logPRows[c * 8 + lane] = teacherLogProbabilities[example * classes + c]
-                    }
-                }
-                let label = Self.lanes(labelLanes)
-                let s = { (c: Int) in Self.lanes(sRows + 8 * c) }
-                let p = { (c: Int) in Self.lanes(pRows + 8 * c) }
+                let labelLanes = RowLanes.labels(count: width) { lane in labels[examples[start + lane]] }
+                for c in 0..<classes { studentLanes[c] = RowLanes.gather(group + c, stride: classes) }
+                let s = { (c: Int) in studentLanes[c] }
                 var maximumT = Lanes(repeating: -.infinity), maximum1 = Lanes(repeating: -.infinity)
                 for c in 0..<classes {  // (`replacing` compiles to a compare and blend; `pointwiseMax` to a call)
                     shiftedT[c] = s(c) / temperature
@@ -60,20 +56,19 @@ extension DistillationLoss where T == Float {
                 let inverseSumT = 1 / sumT, inverseSum1 = 1 / sum1
                 var kl = Lanes(), crossEntropy = Lanes()
                 for c in 0..<classes {
+                    let pc = RowLanes.gather(rows: p, column: c), logPc = RowLanes.gather(rows: logP, column: c)
                     let q = expT[c] * inverseSumT, q1 = exp1[c] * inverseSum1
-                    let isLabel = label .== Float(c)
-                    let klTerm = p(c) * (Self.lanes(logPRows + 8 * c) - (shiftedT[c] - logSumT))
-                    kl += klTerm.replacing(with: 0, where: p(c) .<= 0)
+                    let isLabel = labelLanes .== Float(c)
+                    let klTerm = pc * (logPc - (shiftedT[c] - logSumT))
+                    kl += klTerm.replacing(with: 0, where: pc .<= 0)
                     crossEntropy -= (shifted1[c] - logSum1).replacing(with: 0, where: .!isLabel)
                     let hard = q1 - Lanes(repeating: 0).replacing(with: 1, where: isLabel)
-                    Self.store((softWeight * (q - p(c)) + hardWeight * hard) / batchSize, gradientRows + 8 * c)
+                    out[c] = (softWeight * (q - pc) + hardWeight * hard) / batchSize
                 }
-                Self.store(kl, klLanes)
-                Self.store(crossEntropy, ceLanes)
+                RowLanes.store(out, columns: classes, into: gradient, first: first, width: width, padded: padded)
                 for lane in 0..<width {
-                    for c in 0..<classes { gradient[(start + lane) * classes + c] = gradientRows[c * 8 + lane] }
-                    klSum += Double(klLanes[lane])
-                    ceSum += Double(ceLanes[lane])
+                    klSum += Double(kl[lane])
+                    ceSum += Double(crossEntropy[lane])
                 }
             }
         }
@@ -82,15 +77,5 @@ extension DistillationLoss where T == Float {
         let ce = ceSum / Double(batch)
         let t = Double(temperature)
         return Value(total: Double(alpha) * t * t * kl + Double(hardWeight) * ce, kl: kl, crossEntropy: ce)
-    }
-
-    @inline(__always)
-    private static func lanes(_ pointer: UnsafeMutablePointer<Float>) -> SIMD8<Float> {
-        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
-    }
-
-    @inline(__always)
-    private static func store(_ value: SIMD8<Float>, _ pointer: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD8<Float>.self)
     }
 }

@@ -49,13 +49,7 @@ struct SoftmaxLanes {
 
     /// Writes the first `width` lanes of per-column lanes back as rows `first …` of `out`.
     func store(_ lanes: UnsafeMutablePointer<Lanes>, into out: UnsafeMutablePointer<Float>, first: Int, width: Int) {
-        let rows = out + first * columns
-        guard width == 8 else {
-            for c in 0..<columns { RowLanes.scatter(lanes[c], padded + c, stride: columns) }
-            rows.update(from: padded, count: width * columns)
-            return
-        }
-        for c in 0..<columns { RowLanes.scatter(lanes[c], rows + c, stride: columns) }
+        RowLanes.store(lanes, columns: columns, into: out, first: first, width: width, padded: padded)
     }
 
     /// ln of each lane's sum: eight at once when all are positive, finite and normal (a

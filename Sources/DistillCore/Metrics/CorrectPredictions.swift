@@ -15,7 +15,7 @@ func correctPredictions(logits: UnsafePointer<Float>, classes: Int, labels: some
             best.replace(with: Float(c), where: isGreater)
         }
         // Unused lanes have the label −1, which no class matches.
-        let hits = best .== RowLanes.labels(&label, count: width)
+        let hits = best .== RowLanes.labels(count: width) { _ in label.next()! }
         for lane in 0..<8 where hits[lane] { correct += 1 }
     }
     return correct

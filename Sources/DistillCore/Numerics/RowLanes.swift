@@ -12,6 +12,12 @@ enum RowLanes {
         Lanes(x[0], x[stride], x[2 * stride], x[3 * stride], x[4 * stride], x[5 * stride], x[6 * stride], x[7 * stride])
     }
 
+    /// rows[0][c], rows[1][c], …, rows[7][c]: one column of eight rows found through pointers.
+    @inline(__always)
+    static func gather(rows: UnsafePointer<UnsafePointer<Float>>, column c: Int) -> Lanes {
+        Lanes(rows[0][c], rows[1][c], rows[2][c], rows[3][c], rows[4][c], rows[5][c], rows[6][c], rows[7][c])
+    }
+
     /// The inverse of `gather`.
     @inline(__always)
     static func scatter(_ value: Lanes, _ x: UnsafeMutablePointer<Float>, stride: Int) {
@@ -19,19 +25,32 @@ enum RowLanes {
         x[4 * stride] = value[4]; x[5 * stride] = value[5]; x[6 * stride] = value[6]; x[7 * stride] = value[7]
     }
 
-    /// The next `count` (≤ 8) labels as Floats, −1 in unused lanes: exact for any class count we
-    /// meet, and compared as Floats because the vector compare of Int32 lanes compiles to a
-    /// lane-by-lane loop through memory. A whole group is built from registers.
+    /// The labels `label(0) … label(count − 1)` (count ≤ 8, asked for in lane order) as Floats,
+    /// −1 in unused lanes: exact for any class count we meet, and compared as Floats because the
+    /// vector compare of Int32 lanes compiles to a lane-by-lane loop through memory. A whole
+    /// group is built from registers.
     @inline(__always)
-    static func labels(_ labels: inout some IteratorProtocol<Int>, count: Int) -> Lanes {
+    static func labels(count: Int, _ label: (_ lane: Int) -> Int) -> Lanes {
         guard count == 8 else {
             var lanes = Lanes(repeating: -1)
-            for lane in 0..<count { lanes[lane] = Float(labels.next()!) }
+            for lane in 0..<count { lanes[lane] = Float(label(lane)) }
             return lanes
         }
-        let l = (labels.next()!, labels.next()!, labels.next()!, labels.next()!,
-                 labels.next()!, labels.next()!, labels.next()!, labels.next()!)
-        return Lanes(Float(l.0), Float(l.1), Float(l.2), Float(l.3), Float(l.4), Float(l.5), Float(l.6), Float(l.7))
+        return Lanes(Float(label(0)), Float(label(1)), Float(label(2)), Float(label(3)),
+                     Float(label(4)), Float(label(5)), Float(label(6)), Float(label(7)))
+    }
+
+    /// Writes the first `width` lanes of per-column lanes (`columns` of them) back as rows
+    /// `first …` of `out`; a group of fewer than eight goes through `padded` (eight rows).
+    static func store(_ lanes: UnsafePointer<Lanes>, columns: Int, into out: UnsafeMutablePointer<Float>, first: Int,
+                      width: Int, padded: UnsafeMutablePointer<Float>) {
+        let rows = out + first * columns
+        guard width == 8 else {
+            for c in 0..<columns { scatter(lanes[c], padded + c, stride: columns) }
+            rows.update(from: padded, count: width * columns)
+            return
+        }
+        for c in 0..<columns { scatter(lanes[c], rows + c, stride: columns) }
     }
 
     /// Runs `body` for each group of up to eight rows of `rows` rows of `columns` values at `x`,
