@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["distillery", "DistillCore"],
+            dependencies: ["distillery", "Directives", "DistillCore"],
             resources: [.copy("Fixtures")]
         ),
     ],

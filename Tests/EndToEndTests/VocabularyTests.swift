@@ -1,3 +1,4 @@
+@testable import Directives
 import DistillCore
 import Foundation
 import Testing
@@ -179,9 +180,30 @@ import Testing
             #expect(tensors.map(\.name) == ["fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias"])
             #expect(tensors[0].shape == [2, 4] && tensors[2].shape == [3, 2])
         }
+        // The weights' metadata carries the standardisation their inputs need: the training
+        // split's means and deviations, each reading back to the same Float.
+        let header = try Self.safeTensorsHeader([UInt8](output["data/student_files.safetensors"]!))
+        let metadata = try #require(header["__metadata__"] as? [String: String])
+        let standardizer = PreparedData(try ShippedDataset.iris.load(), testFraction: 0.2, splitSeed: 3).standardizer
+        #expect(metadata["input_mean"]?.split(separator: ",").map { Float(String($0)) } == standardizer.means)
+        #expect(metadata["input_std"]?.split(separator: ",").map { Float(String($0)) } == standardizer.deviations)
+        #expect(metadata["architecture"] == "4-2-3")
+        #expect(page.contains("PyTorch names; inputs standardised with the input_mean and input_std of its metadata"))
         #expect(page.contains("<a href=\"data/student_files.csv\" download=\"student_files.csv\">student_files.csv</a>"))
         // {model}: the loaded network's parameter count.
         #expect(page.contains("<td>4-6-3</td><td class=\"num\">51</td>"))
+    }
+
+    @Test func exportedStandardisationIsExactAndOnlyWhenUsed() {
+        #expect(ExportDirective.standardizationMetadata(Standardizer(identityFor: 4)).isEmpty)
+        let fitted = Standardizer(fittedOn: Matrix(rows: 2, columns: 2, values: [1, 10, 3, 30]))
+        #expect(ExportDirective.standardizationMetadata(fitted) == ["input_mean": "2.0,20.0", "input_std": "1.0,10.0"])
+    }
+
+    /// The JSON header of a .safetensors file (8-byte little-endian length, then the JSON).
+    static func safeTensorsHeader(_ bytes: [UInt8]) throws -> [String: Any] {
+        let length = bytes.prefix(8).reversed().reduce(0) { $0 << 8 | Int($1) }
+        return try #require(JSONSerialization.jsonObject(with: Data(bytes[8..<(8 + length)])) as? [String: Any])
     }
 
     @Test func mistakesInProseAndReferencesAreReportedWhereTheyAre() throws {
