@@ -23,5 +23,8 @@ static inline __m256i first_lanes(ptrdiff_t count) {
 #define STORE_LANES(pointer, vector, count) _mm256_maskstore_ps((pointer), first_lanes(count), (__m256)(vector))
 
 #include "product_kernel.h"
+
+#define SQRT8(vector) ((vector8)_mm256_sqrt_ps((__m256)(vector)))
+#include "adam_kernel.h"
 #pragma clang attribute pop
 #endif

@@ -64,6 +64,14 @@ void mk_pack_rows(MKKernel kernel, MKOperand a, ptrdiff_t m, ptrdiff_t k, float 
     mk_portable_pack_rows(a, m, k, packed);
 }
 
+void mk_adam_update(MKKernel kernel, float *theta, const float *gradient, float *m, float *v, ptrdiff_t count,
+                    MKAdamStep step) {
+#if defined(__x86_64__)
+    if (kernel == MKKernelAVX) { mk_avx_adam_update(theta, gradient, m, v, count, step); return; }
+#endif
+    mk_portable_adam_update(theta, gradient, m, v, count, step);
+}
+
 void mk_product_columns(MKKernel kernel, const float *packed, MKOperand a, MKOperand b, const float *bias,
                         float *c, ptrdiff_t ldc, ptrdiff_t m, ptrdiff_t k, ptrdiff_t column_start,
                         ptrdiff_t column_end, int accumulate, float *panels) {

@@ -32,7 +32,9 @@ static inline ptrdiff_t mk_pass_depth(ptrdiff_t k) {
     void PREFIX##_product_columns(const float *packed, MKOperand a, MKOperand b, const float *bias,     \
                                   float *c, ptrdiff_t ldc, ptrdiff_t m, ptrdiff_t k,                   \
                                   ptrdiff_t column_start, ptrdiff_t column_end, int accumulate,        \
-                                  float *panels);
+                                  float *panels);                                                      \
+    void PREFIX##_adam_update(float *theta, const float *gradient, float *m, float *v, ptrdiff_t count, \
+                              MKAdamStep step);
 
 MK_DECLARE_KERNEL(mk_portable)
 #if defined(__x86_64__)

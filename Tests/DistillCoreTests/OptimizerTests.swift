@@ -1,3 +1,4 @@
+import CMatrixKernels
 import Foundation
 import Testing
 @testable import DistillCore
@@ -73,5 +74,36 @@ import Testing
             }
         }
         #expect(whole == pieces)
+    }
+}
+
+/// Adam's compiled update, with every kernel this machine has, against the definition written
+/// out one parameter at a time in Swift: the same bits, in the eight-lane body and the tail.
+@Suite struct AdamKernelTests {
+    @Test(arguments: [(1, Float(0)), (7, 0), (8, 0.01), (13, 0), (100, 0.05)])
+    func everyKernelGivesTheDefinitionsBits(count: Int, decay: Float) {
+        var generator = SeededGenerator(seed: UInt64(count))
+        let theta = (0..<count).map { _ in generator.nextFloat(in: -2, 2) }
+        let gradient = (0..<count).map { _ in generator.nextFloat(in: -1, 1) }
+        let m = (0..<count).map { _ in generator.nextFloat(in: -0.1, 0.1) }
+        let v = (0..<count).map { _ in generator.nextFloat(in: 0, 0.01) }
+        let step = MKAdamStep(beta1: 0.9, beta2: 0.999, epsilon: 1e-8, decay: decay, step_size: 0.0123,
+                              bias_correction2_root: 0.0447)
+        var expected = (theta, m, v)
+        for i in 0..<count {
+            var g = gradient[i]
+            if decay != 0 { g += decay * theta[i] }
+            expected.1[i] += (g - expected.1[i]) * (1 - step.beta1)
+            expected.2[i] = expected.2[i] * step.beta2 + (1 - step.beta2) * g * g
+            let denominator = expected.2[i].squareRoot() / step.bias_correction2_root + step.epsilon
+            expected.0[i] -= step.step_size * (expected.1[i] / denominator)
+        }
+        for kernel in ProductKernel.allCases.filter(\.isAvailable) {
+            var (t, mm, vv) = (theta, m, v)
+            mk_adam_update(kernel.compiled, &t, gradient, &mm, &vv, count, step)
+            #expect(t.map(\.bitPattern) == expected.0.map(\.bitPattern), "kernel \(kernel)")
+            #expect(mm.map(\.bitPattern) == expected.1.map(\.bitPattern), "kernel \(kernel)")
+            #expect(vv.map(\.bitPattern) == expected.2.map(\.bitPattern), "kernel \(kernel)")
+        }
     }
 }

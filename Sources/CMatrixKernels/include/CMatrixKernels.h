@@ -60,6 +60,19 @@ void mk_product_columns(MKKernel kernel, const float *packed, MKOperand a, MKOpe
                         float *c, ptrdiff_t ldc, ptrdiff_t m, ptrdiff_t k, ptrdiff_t column_start,
                         ptrdiff_t column_end, int accumulate, float *panels);
 
+/// One Adam step's settings: β₁, β₂, ε, weight decay λ, the step size lr / (1 − β₁ᵗ) and
+/// √(1 − β₂ᵗ), the last two computed by the caller.
+typedef struct {
+    float beta1, beta2, epsilon, decay, step_size, bias_correction2_root;
+} MKAdamStep;
+
+/// Adam's update of `count` parameters in place, with their gradients and first and second
+/// moments: g ← g + λθ; m ← m + (g − m)(1 − β₁); v ← vβ₂ + (1 − β₂)g²;
+/// θ ← θ − step_size · m / (√v / bias_correction2_root + ε) — each operation rounded on its own,
+/// so every kernel gives the same bits. Calls on disjoint ranges may run at the same time.
+void mk_adam_update(MKKernel kernel, float *theta, const float *gradient, float *m, float *v, ptrdiff_t count,
+                    MKAdamStep step);
+
 #ifdef __cplusplus
 }
 #endif

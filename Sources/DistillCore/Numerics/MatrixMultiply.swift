@@ -54,9 +54,10 @@ func multiplyTransposed<T: TrainingScalar>(_ a: UnsafePointer<T>, _ b: UnsafePoi
     product(.transposed(a, columns: m), .rowMajor(b, columns: n), c, m: m, k: k, n: n, scratch: scratch)
 }
 
-/// The compiled Float kernels. All give the same bits; `selected` is the fastest this machine
-/// runs, unless the environment variable `DISTILLERY_MATRIX_KERNEL` names another
-/// (`portable` or `avx`) — for benchmarks and for checking that claim on one machine.
+/// The compiled Float kernels (matrix products, and Adam's update). All give the same bits;
+/// `selected` is the fastest this machine runs, unless the environment variable
+/// `DISTILLERY_MATRIX_KERNEL` names another (`portable` or `avx`) — for benchmarks and for
+/// checking that claim on one machine.
 enum ProductKernel: CaseIterable, Sendable {
     case portable, avx
 
@@ -70,7 +71,7 @@ enum ProductKernel: CaseIterable, Sendable {
         return mk_best_kernel() == MKKernelAVX ? .avx : .portable
     }()
 
-    fileprivate var compiled: MKKernel {
+    var compiled: MKKernel {
         switch self {
         case .portable: MKKernelPortable
         case .avx: MKKernelAVX

@@ -1,3 +1,5 @@
+import CMatrixKernels
+
 /// Adam (Kingma & Ba 2015) in the operation order of PyTorch's `torch.optim.Adam`
 /// (single-tensor path), so a run can be replayed step for step:
 ///   g ← g + λθ
@@ -44,13 +46,13 @@ public struct Adam: Optimizer {
         let biasCorrection2 = 1 - beta2Power
         let stepSize = Float(Double(settings.learningRate) / biasCorrection1)
         let biasCorrection2Root = Float(biasCorrection2.squareRoot())
+        let adamStep = MKAdamStep(beta1: settings.beta1, beta2: settings.beta2, epsilon: settings.epsilon,
+                                  decay: settings.weightDecay, step_size: stepSize,
+                                  bias_correction2_root: biasCorrection2Root)
         firstMoment.withUnsafeMutableBufferPointer { m in
             secondMoment.withUnsafeMutableBufferPointer { v in
                 let update = AdamUpdate(theta: parameters.baseAddress!, gradient: gradients.baseAddress!,
-                                        m: m.baseAddress!, v: v.baseAddress!, beta1: settings.beta1,
-                                        beta2: settings.beta2, epsilon: settings.epsilon,
-                                        decay: settings.weightDecay, stepSize: stepSize,
-                                        biasCorrection2Root: biasCorrection2Root)
+                                        m: m.baseAddress!, v: v.baseAddress!, step: adamStep)
                 // Each parameter's update is independent of the others: large models split the
                 // buffer between two cores (same bits either way).
                 let count = parameters.count, parts = count >= parallelUpdateThreshold ? 2 : 1
@@ -63,49 +65,18 @@ public struct Adam: Optimizer {
 /// Below this many parameters one core updates them all.
 private let parallelUpdateThreshold = 1 << 16
 
-/// One Adam step's arithmetic over a range of the parameter buffer.
+/// One Adam step over a range of the parameter buffer, in the compiled kernel (`CMatrixKernels`):
+/// eight lanes at a time with a vector square root (Swift's `SIMD.squareRoot()` takes the
+/// lanes one by one), AVX where the machine has it; the same bits as one parameter at a time.
 private struct AdamUpdate: @unchecked Sendable {
     let theta: UnsafeMutablePointer<Float>
     let gradient: UnsafePointer<Float>
     let m: UnsafeMutablePointer<Float>
     let v: UnsafeMutablePointer<Float>
-    let beta1: Float, beta2: Float, epsilon: Float, decay: Float
-    let stepSize: Float, biasCorrection2Root: Float
+    let step: MKAdamStep
 
-    /// Eight lanes at a time, then the tail; every lane does the same operations in the same
-    /// order as the scalar formula, so the split does not change any result.
     func apply(_ range: Range<Int>) {
-        var i = range.lowerBound
-        while i + 8 <= range.upperBound {
-            var g = load(gradient + i)
-            let old = load(theta + i)
-            if decay != 0 { g += decay * old }
-            var mi = load(m + i), vi = load(v + i)
-            mi += (g - mi) * (1 - beta1)  // PyTorch's lerp_
-            vi = vi * beta2 + (1 - beta2) * g * g
-            let denominator = vi.squareRoot() / biasCorrection2Root + epsilon
-            store(mi, m + i)
-            store(vi, v + i)
-            store(old - stepSize * (mi / denominator), theta + i)
-            i += 8
-        }
-        for i in i..<range.upperBound {
-            var g = gradient[i]
-            if decay != 0 { g += decay * theta[i] }
-            m[i] += (g - m[i]) * (1 - beta1)
-            v[i] = v[i] * beta2 + (1 - beta2) * g * g
-            let denominator = v[i].squareRoot() / biasCorrection2Root + epsilon
-            theta[i] -= stepSize * (m[i] / denominator)
-        }
-    }
-
-    private func load(_ pointer: UnsafePointer<Float>) -> SIMD8<Float> {
-        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
-    }
-
-    private func load(_ pointer: UnsafeMutablePointer<Float>) -> SIMD8<Float> { load(UnsafePointer(pointer)) }
-
-    private func store(_ value: SIMD8<Float>, _ pointer: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD8<Float>.self)
+        let i = range.lowerBound
+        mk_adam_update(ProductKernel.selected.compiled, theta + i, gradient + i, m + i, v + i, range.count, step)
     }
 }
