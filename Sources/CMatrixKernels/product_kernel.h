@@ -31,7 +31,7 @@ ptrdiff_t KERNEL(columns)(void) { return TILE_COLUMNS; }
 
 /// Where a tile reads a: row r's element for step p is `rows[r][p * step]`. For a packed panel
 /// rows[r] = panel + r and step = TILE_ROWS; for a in place, rows past the end of a repeat the
-/// last real row (computed, never stored), so nothing is read outside a.
+/// last real row (an edge tile never reads them), so nothing is read outside a.
 typedef struct {
     const float *rows[TILE_ROWS];
     ptrdiff_t step;
@@ -215,16 +215,31 @@ static void pack_columns(MKOperand b, ptrdiff_t first, ptrdiff_t depth, ptrdiff_
 static inline __attribute__((always_inline)) void edge_tile(const TileRows *a, const float *b, float *c, ptrdiff_t ldc,
                                                             ptrdiff_t depth, int load, const float *bias,
                                                             ptrdiff_t rows, ptrdiff_t width, int vectors) {
+    _Static_assert(TILE_ROWS >= 1 && TILE_ROWS <= 8, "edge_tile lists row counts up to 7");
 #define EDGE_ROWS(n) case n: tile(a, b, c, ldc, depth, load, bias, n, width, vectors); return;
     switch (rows) {
+#if TILE_ROWS > 1
     EDGE_ROWS(1)
+#endif
+#if TILE_ROWS > 2
     EDGE_ROWS(2)
+#endif
+#if TILE_ROWS > 3
     EDGE_ROWS(3)
+#endif
 #if TILE_ROWS > 4
     EDGE_ROWS(4)
+#endif
+#if TILE_ROWS > 5
     EDGE_ROWS(5)
 #endif
-    default: tile(a, b, c, ldc, depth, load, bias, TILE_ROWS, width, vectors); return;
+#if TILE_ROWS > 6
+    EDGE_ROWS(6)
+#endif
+#if TILE_ROWS > 7
+    EDGE_ROWS(7)
+#endif
+    default: tile(a, b, c, ldc, depth, load, bias, TILE_ROWS, width, vectors); return;  // rows == TILE_ROWS
     }
 #undef EDGE_ROWS
 }

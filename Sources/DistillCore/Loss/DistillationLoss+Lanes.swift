@@ -16,14 +16,14 @@ extension DistillationLoss where T == Float {
         var ceSum = 0.0
         // Rows enter and leave the lanes through registers (`RowLanes`). Per class, one vector of
         // eight examples each; a zero teacher row stands in for the unused lanes of a last group.
-        // Six arrays of `classes` vectors, then eight padded rows and a zero row of Floats.
-        withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 7 * classes + (classes + 7) / 8) { buffer in
+        // Six arrays of `classes` vectors; eight padded rows and a zero row of Floats.
+        withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 6 * classes) { buffer in
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 9 * classes) { rows in
         withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: 16) { teacherRows in
             let studentLanes = buffer.baseAddress!, shiftedT = studentLanes + classes, expT = shiftedT + classes
             let shifted1 = expT + classes, exp1 = shifted1 + classes
             let out = exp1 + classes  // the group's gradient, per class
-            let padded = UnsafeMutableRawPointer(out + classes).assumingMemoryBound(to: Float.self)  // 8 rows
-            let zeroRow = padded + 8 * classes
+            let padded = rows.baseAddress!, zeroRow = padded + 8 * classes
             zeroRow.update(repeating: 0, count: classes)
             let p = teacherRows.baseAddress!, logP = p + 8
             RowLanes.forEachGroup(student, rows: batch, columns: classes) { group, first, width in
@@ -71,6 +71,7 @@ extension DistillationLoss where T == Float {
                     ceSum += Double(crossEntropy[lane])
                 }
             }
+        }
         }
         }
         let kl = klSum / Double(batch)

@@ -15,10 +15,11 @@ struct SoftmaxLanes {
 
     /// Runs `body` with lanes for rows of `columns` values, their buffers on the stack when small.
     static func with<Result>(columns: Int, _ body: (SoftmaxLanes) -> Result) -> Result {
-        withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 3 * columns) { buffer in
-            let base = buffer.baseAddress!
-            return body(SoftmaxLanes(columns: columns, logQ: base, q: base + columns,
-                                     padded: UnsafeMutableRawPointer(base + 2 * columns).assumingMemoryBound(to: Float.self)))
+        withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 2 * columns) { lanes in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: 8 * columns) { padded in
+                body(SoftmaxLanes(columns: columns, logQ: lanes.baseAddress!, q: lanes.baseAddress! + columns,
+                                  padded: padded.baseAddress!))
+            }
         }
     }
 

@@ -44,6 +44,7 @@ public struct Evaluation: Sendable, Equatable {
     /// training records after every epoch, without the probabilities, Brier score and ECE.
     public static func lossAndAccuracy(logits: Matrix<Float>, labels: [Int]) -> (crossEntropy: Double, accuracy: Double) {
         precondition(labels.count == logits.rows, "one label per row")
+        guard !labels.isEmpty else { return (0, 0) }
         return logits.values.withUnsafeBufferPointer {
             lossAndAccuracy(logits: $0.baseAddress!, classes: logits.columns, labels: labels)
         }

@@ -27,9 +27,10 @@ final class Workspace<Scalar: TrainingScalar> {
             // Zeroed as bytes (all-zero bits are 0.0 in every TrainingScalar): initialising
             // element by element through this unspecialised generic initializer went through a
             // value-witness call per element, 8% of the tutorial's cold build.
-            let pointer = UnsafeMutablePointer<Scalar>.allocate(capacity: max(count, 1))
-            UnsafeMutableRawPointer(pointer).initializeMemory(as: UInt8.self, repeating: 0,
-                                                              count: max(count, 1) * MemoryLayout<Scalar>.stride)
+            let count = max(count, 1)
+            let raw = UnsafeMutableRawPointer(UnsafeMutablePointer<Scalar>.allocate(capacity: count))
+            raw.initializeMemory(as: UInt8.self, repeating: 0, count: count * MemoryLayout<Scalar>.stride)
+            let pointer = raw.bindMemory(to: Scalar.self, capacity: count)
             allocations.append(pointer)
             return pointer
         }

@@ -42,6 +42,7 @@ public enum Trainer {
         let testWorkspace = Workspace<Float>(architecture, capacity: max(data.test.exampleCount, 1))
         // Fixed inputs are loaded once: the test set, and the training set when every epoch is
         // one batch of it in order.
+        precondition(data.test.features.columns == architecture.inputs, "test set has \(data.test.features.columns) features, the network expects \(architecture.inputs)")
         testWorkspace.loadRows(of: data.test.features, 0..<data.test.exampleCount)
         let sameBatchEveryEpoch = batchSize == exampleCount
         if sameBatchEveryEpoch { step.load(data.train.features, examples: order[...]) }
