@@ -9,6 +9,8 @@ public struct Dataset: Sendable, Equatable {
     public init(name: String, features: Matrix<Float>, labels: [Int], featureNames: [String], classNames: [String]) {
         precondition(labels.count == features.rows, "one label per example")
         precondition(featureNames.count == features.columns, "one name per feature")
+        // The losses and scores index rows of logits by label and trust it to be in range.
+        precondition(labels.allSatisfy { $0 >= 0 && $0 < classNames.count }, "labels are class indices")
         self.name = name
         self.features = features
         self.labels = labels
