@@ -62,7 +62,7 @@ import Testing
     func everyKernelGivesTheSameBits(m: Int, k: Int, n: Int) {
         let a = random(m * k, seed: 9), b = random(k * n, seed: 10), start = random(m * n, seed: 11)
         let bias = random(n, seed: 14)
-        let kernels = ProductKernel.allCases.filter(\.isAvailable)
+        let kernels = FloatKernel.allCases.filter(\.isAvailable)
         #expect(kernels.contains(.portable))
         var results: [[Float]] = []
         for kernel in kernels {
@@ -93,7 +93,7 @@ import Testing
 
     @Test func emptyDepthGivesZerosOrLeavesTheStart() {
         let start: [Float] = [1, 2, 3, 4, 5, 6]
-        for kernel in ProductKernel.allCases.filter(\.isAvailable) {
+        for kernel in FloatKernel.allCases.filter(\.isAvailable) {
             for accumulate in [false, true] {
                 var c = start
                 let none: [Float] = [0]

@@ -98,7 +98,7 @@ import Testing
             let denominator = expected.2[i].squareRoot() / step.bias_correction2_root + step.epsilon
             expected.0[i] -= step.step_size * (expected.1[i] / denominator)
         }
-        for kernel in ProductKernel.allCases.filter(\.isAvailable) {
+        for kernel in FloatKernel.allCases.filter(\.isAvailable) {
             var (t, mm, vv) = (theta, m, v)
             mk_adam_update(kernel.compiled, &t, gradient, &mm, &vv, count, step)
             #expect(t.map(\.bitPattern) == expected.0.map(\.bitPattern), "kernel \(kernel)")

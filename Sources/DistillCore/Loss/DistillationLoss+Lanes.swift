@@ -20,7 +20,7 @@ extension DistillationLoss where T == Float {
         withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 6 * classes) { buffer in
         withUnsafeTemporaryAllocation(of: Float.self, capacity: 9 * classes) { rows in
         withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: 16) { teacherRows in
-            let studentLanes = buffer.baseAddress!, shiftedT = studentLanes + classes, expT = shiftedT + classes
+            let s = buffer.baseAddress!, shiftedT = s + classes, expT = shiftedT + classes  // s: the student's logits
             let shifted1 = expT + classes, exp1 = shifted1 + classes
             let out = exp1 + classes  // the group's gradient, per class
             let padded = rows.baseAddress!, zeroRow = padded + 8 * classes
@@ -35,20 +35,19 @@ extension DistillationLoss where T == Float {
                     logP[lane] = inside ? teacherLogProbabilities + examples[start + lane] * classes : UnsafePointer(zeroRow)
                 }
                 let labelLanes = RowLanes.labels(count: width) { lane in labels[examples[start + lane]] }
-                for c in 0..<classes { studentLanes[c] = RowLanes.gather(group + c, stride: classes) }
-                let s = { (c: Int) in studentLanes[c] }
+                for c in 0..<classes { s[c] = RowLanes.gather(group + c, stride: classes) }
                 var maximumT = Lanes(repeating: -.infinity), maximum1 = Lanes(repeating: -.infinity)
                 for c in 0..<classes {  // (`replacing` compiles to a compare and blend; `pointwiseMax` to a call)
-                    shiftedT[c] = s(c) / temperature
+                    shiftedT[c] = s[c] / temperature
                     maximumT = maximumT.replacing(with: shiftedT[c], where: shiftedT[c] .> maximumT)
-                    maximum1 = maximum1.replacing(with: s(c), where: s(c) .> maximum1)
+                    maximum1 = maximum1.replacing(with: s[c], where: s[c] .> maximum1)
                 }
                 var sumT = Lanes(), sum1 = Lanes()
                 for c in 0..<classes {
                     shiftedT[c] -= maximumT
                     expT[c] = exponential(shiftedT[c])
                     sumT += expT[c]
-                    shifted1[c] = s(c) - maximum1
+                    shifted1[c] = s[c] - maximum1
                     exp1[c] = exponential(shifted1[c])
                     sum1 += exp1[c]
                 }

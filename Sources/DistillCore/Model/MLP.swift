@@ -34,19 +34,12 @@ public struct MLP<Scalar: TrainingScalar>: Sendable, Equatable {
     /// Logits for a batch in evaluation mode (no dropout). x: [batch, inputs] → [batch, outputs].
     public func logits(_ x: Matrix<Scalar>) -> Matrix<Scalar> {
         guard x.rows > 0 else { return Matrix(zeros: 0, architecture.outputs) }
-        let workspace = Workspace<Scalar>(architecture, capacity: x.rows)
-        forward(x, in: workspace)
-        return Matrix(rows: x.rows, columns: architecture.outputs,
-                      values: Array(UnsafeBufferPointer(start: workspace.logits, count: x.rows * architecture.outputs)))
-    }
-
-    /// The evaluation-mode forward pass of every row of `x`, in a workspace of this architecture
-    /// for at least `x.rows` examples that the caller keeps (training evaluates the test set
-    /// after every epoch); the logits are left in `workspace.logits`.
-    func forward(_ x: Matrix<Scalar>, in workspace: Workspace<Scalar>) {
         precondition(x.columns == architecture.inputs, "input has \(x.columns) features, the network expects \(architecture.inputs)")
+        let workspace = Workspace<Scalar>(architecture, capacity: x.rows)
         workspace.loadRows(of: x, 0..<x.rows)
         forward(workspace, batch: x.rows)
+        return Matrix(rows: x.rows, columns: architecture.outputs,
+                      values: Array(UnsafeBufferPointer(start: workspace.logits, count: x.rows * architecture.outputs)))
     }
 
     /// The evaluation-mode forward pass of the first `batch` rows already in the workspace's

@@ -1,9 +1,4 @@
 import CMatrixKernels
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 // The matrix products of the dense layers.
 //
@@ -54,31 +49,6 @@ func multiplyTransposed<T: TrainingScalar>(_ a: UnsafePointer<T>, _ b: UnsafePoi
     product(.transposed(a, columns: m), .rowMajor(b, columns: n), c, m: m, k: k, n: n, scratch: scratch)
 }
 
-/// The compiled Float kernels (matrix products, and Adam's update). All give the same bits;
-/// `selected` is the fastest this machine runs, unless the environment variable
-/// `DISTILLERY_MATRIX_KERNEL` names another (`portable` or `avx`) — for benchmarks and for
-/// checking that claim on one machine.
-enum ProductKernel: CaseIterable, Sendable {
-    case portable, avx
-
-    var isAvailable: Bool { mk_kernel_available(compiled) != 0 }
-
-    static let selected: ProductKernel = {
-        if let name = getenv("DISTILLERY_MATRIX_KERNEL").map({ String(cString: $0) }),
-           let kernel = allCases.first(where: { "\($0)" == name }), kernel.isAvailable {
-            return kernel
-        }
-        return mk_best_kernel() == MKKernelAVX ? .avx : .portable
-    }()
-
-    var compiled: MKKernel {
-        switch self {
-        case .portable: MKKernelPortable
-        case .avx: MKKernelAVX
-        }
-    }
-}
-
 /// Below this many multiply-adds a product runs on one thread: handing half to a second core
 /// costs more than it saves (measured with `distillery-bench core`).
 private let parallelThreshold = 1 << 23
@@ -101,7 +71,7 @@ private func product<T: TrainingScalar>(_ a: StridedOperand<T>, _ b: StridedOper
 /// it (in place otherwise), then the columns of c are split between up to two threads in whole
 /// tiles, so no element is touched by two threads.
 func floatProduct(_ a: MKOperand, _ b: MKOperand, _ c: UnsafeMutablePointer<Float>,
-                  m: Int, k: Int, n: Int, accumulate: Bool, bias: UnsafePointer<Float>? = nil, kernel: ProductKernel,
+                  m: Int, k: Int, n: Int, accumulate: Bool, bias: UnsafePointer<Float>? = nil, kernel: FloatKernel,
                   scratch: ProductScratch? = nil) {
     guard m > 0, n > 0 else { return }
     let compiled = kernel.compiled

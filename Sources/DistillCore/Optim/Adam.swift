@@ -77,6 +77,6 @@ private struct AdamUpdate: @unchecked Sendable {
 
     func apply(_ range: Range<Int>) {
         let i = range.lowerBound
-        mk_adam_update(ProductKernel.selected.compiled, theta + i, gradient + i, m + i, v + i, range.count, step)
+        mk_adam_update(FloatKernel.selected.compiled, theta + i, gradient + i, m + i, v + i, range.count, step)
     }
 }
