@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `distillery check`: find mistakes in the chapters without running anything.
 struct Check: ParsableCommand {
@@ -7,9 +8,15 @@ struct Check: ParsableCommand {
 
     @OptionGroup var book: BookOptions
 
+    @Option(help: "The output folder the book is built into: checked as build checks it, and a report a killed build left moved aside is put back.")
+    var output = "output"
+
     func run() throws {
         do {
-            let plan = try Pipeline.plan(try Pipeline.load(book).parsed)
+            let outputURL = URL(fileURLWithPath: output)
+            let outputLock = try Pipeline.claimOutput(outputURL, book)
+            let plan = try withExtendedLifetime(outputLock) { try Pipeline.plan(try Pipeline.load(book).parsed) }
+            try Pipeline.checkOutput(outputURL, for: plan, book)
             print("OK: \(plan.steps.count) directives")
         } catch {
             report(error)

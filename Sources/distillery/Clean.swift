@@ -11,7 +11,7 @@ struct Clean: ParsableCommand {
 
     func run() throws {
         do {
-            let removed = try CacheStore.clean(projectDirectory: book.projectURL)
+            let removed = try CacheFolder.clean(projectDirectory: book.projectURL)
             print(removed ? "Removed \(CacheStore.folderName)/" : "No cache to remove")
         } catch {
             report(error)

@@ -36,18 +36,43 @@ enum Pipeline {
         let written: Bool
     }
 
+    /// The book's folders, which no output may replace or hold.
+    static func protectedFolders(_ options: BookOptions) -> [URL] {
+        [options.chaptersURL, options.projectURL, URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+    }
+
+    /// Takes the output folder's lock and puts back a report that a killed build left moved
+    /// aside — first, so that a build or `check` that fails afterwards still restores it.
+    /// Where the folder is and what it is are checked before the lock, so nothing is created
+    /// for a refused one; what it holds is checked by `checkOutput`.
+    static func claimOutput(_ output: URL, _ options: BookOptions) throws -> FileLock {
+        try OutputWriter.checkReplaceable(output, protecting: protectedFolders(options), outside: [options.chaptersURL], contents: false)
+        let lock = try OutputWriter.lock(output)
+        OutputWriter.recoverInterruptedSwap(output)
+        return lock
+    }
+
+    /// Before anything is written: no file the book reads lies in the output folder (the
+    /// build replaces it), and the folder holds nothing the build would delete but its own report.
+    static func checkOutput(_ output: URL, for plan: BuildPlan, _ options: BookOptions) throws {
+        try OutputWriter.checkInputs(plan.steps.flatMap(\.options.fileReferences), projectDirectory: options.projectURL, output: output)
+        try OutputWriter.checkReplaceable(output, protecting: protectedFolders(options), outside: [options.chaptersURL])
+    }
+
     static func build(_ options: BookOptions, output: URL, settings: BuildSettings) throws -> Outcome {
         // The book's folders are never replaced, whatever --output says; checked before any work.
-        let protected = [options.chaptersURL, options.projectURL, URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-        try OutputWriter.checkReplaceable(output, protecting: protected, outside: [options.chaptersURL])
+        let protected = protectedFolders(options)
+        let outputLock = try claimOutput(output, options)
+        defer { withExtendedLifetime(outputLock) {} }
         let (parsed, formulas) = try load(options)
         let plan = try plan(parsed)
+        try checkOutput(output, for: plan, options)
         // One build of the book at a time, from here: the cache and the output are written below.
-        let lock = try BuildLock(projectDirectory: options.projectURL)
-        defer { withExtendedLifetime(lock) {} }
-        OutputWriter.recoverInterruptedSwap(output)
-        let cache = settings.useCache ? cache(for: plan, options) : nil
-        let execution = try Executor.run(plan, projectDirectory: options.projectURL, cache: cache, options: settings.execution)
+        let bookLock = try CacheFolder.lock(projectDirectory: options.projectURL)
+        defer { withExtendedLifetime(bookLock) {} }
+        let inputs = ProjectFiles(projectDirectory: options.projectURL)
+        let cache = settings.useCache ? cache(for: plan, files: inputs) : nil
+        let execution = try Executor.run(plan, files: inputs, cache: cache, options: settings.execution)
         let files = try ReportRenderer.render(plan, results: execution.results, formulas: formulas,
                                               selfContained: settings.selfContained)
         let hasReport = FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputWriter.markerFileName).path)
@@ -56,8 +81,8 @@ enum Pipeline {
         return Outcome(files: files, execution: execution, plan: plan, written: write)
     }
 
-    static func cache(for plan: BuildPlan, _ options: BookOptions) -> BuildCache {
-        BuildCache(plan: plan, projectDirectory: options.projectURL, fingerprints: .current)
+    static func cache(for plan: BuildPlan, files: ProjectFiles) -> BuildCache {
+        BuildCache(plan: plan, files: files, fingerprints: .current)
     }
 }
 

@@ -361,6 +361,35 @@ import Testing
               "refusing to replace '.distillery-cache'"),
     ]
 
+    // MARK: - The output folder: only the report's own files, and no input inside it
+
+    static let inOutput = "```{train} t\ndata: output/mydata/d.csv\nlabel: kind\nepochs: 2\n```\n"
+
+    static let outputFolder: [Case] = [
+        fails("a data file inside the output folder", inOutput, files: ["output/mydata/d.csv": .text(points)],
+              at: "\(chapter):2:7", "'output/mydata/d.csv' is inside the output folder 'output', which every build replaces"),
+        fails("a data file inside the output folder, to check", inOutput, files: ["output/mydata/d.csv": .text(points)],
+              arguments: ["check"], at: "\(chapter):2:7", "is inside the output folder 'output'"),
+        fails("a weights file inside another output folder", "```{dataset} d\ndata: iris\n```\n\n```{model} m\nfile: site/m.safetensors\ndata: d\n```\n",
+              files: ["site/m.safetensors": .bytes([0])], arguments: ["build", "--output", "site"],
+              at: "\(chapter):6:7", "'site/m.safetensors' is inside the output folder 'site'"),
+        fails("a file of the user's in the report folder", good, files: ["output/notes.txt": .text("mine")],
+              at: nil, "refusing to replace 'output': 'output/notes.txt' is not a file the report wrote"),
+        fails("a folder of the user's in the report folder", good, files: ["output/photos/cat.jpg": .bytes([1])],
+              at: nil, "'output/photos' is not a folder the report wrote"),
+        fails("a link in the report folder", good, files: ["output/link": .link("../../outside/secret.md")],
+              at: nil, "'output/link' is a symbolic link the report did not write"),
+        fails("a pipe in the report folder", good, files: ["output/fifo": .pipe], at: nil, "'output/fifo' is a device, pipe or socket"),
+        fails("--output through a link to the chapters", good, files: ["x": .link("chapters")], arguments: ["build", "--output", "x/site"],
+              at: nil, "refusing to write the report into 'x/site': it is inside the chapters folder"),
+        fails("--output through a link to the project", good, files: ["up": .link(".")], arguments: ["build", "--output", "up/chapters"],
+              at: nil, "refusing to write the report into 'up/chapters': it holds the book's own files"),
+        builds("folders named like leftovers that are not the tool's", .text(good),
+               files: [".output.previous-1/thesis.tex": .text("mine"), ".output.staging-2-x/notes.md": .text("mine"),
+                       ".output.staging-3/.distillery-report": .folder],
+               showing: ["<h1"], hiding: []),
+    ]
+
     // MARK: - Text from chapters, options and data comes out HTML-escaped
 
     static let escaping: [Case] = [
@@ -391,6 +420,7 @@ import Testing
     @Test(arguments: prose) func proseText(_ item: Case) throws { try check(item) }
     @Test(arguments: commandLine) func commandLineArguments(_ item: Case) throws { try check(item) }
     @Test(arguments: escaping) func escapedText(_ item: Case) throws { try check(item) }
+    @Test(arguments: outputFolder) func outputFolderContents(_ item: Case) throws { try check(item) }
 
     /// Root writes through any mode bits, so this one runs only for other users.
     @Test(.enabled(if: getuid() != 0)) func anOutputFolderThatCannotBeWritten() throws {

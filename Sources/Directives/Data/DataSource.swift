@@ -42,19 +42,19 @@ enum DataSource: Sendable, Hashable {
 
     /// Loads a shipped or CSV data set; a malformed CSV file is reported at its own file and line.
     /// - Parameter classNames: number the classes as the training file does (for a test file).
-    func load(in projectDirectory: URL, classNames: [String]? = nil) throws -> Dataset {
+    func load(in files: ProjectFiles, classNames: [String]? = nil) throws -> Dataset {
         switch self {
         case .shipped(let dataset):
             return try dataset.load()
         case let .csv(path, labelColumn):
-            return try Self.readCSV(path, label: labelColumn, in: projectDirectory, classNames: classNames)
+            return try Self.readCSV(path, label: labelColumn, in: files, classNames: classNames)
         case .dataset(let name):
             preconditionFailure("{dataset} \(name) is read from its result, not loaded")
         }
     }
 
-    static func readCSV(_ path: String, label: String, in projectDirectory: URL, classNames: [String]? = nil) throws -> Dataset {
-        let bytes = try ProjectPath.read(path, in: projectDirectory)
+    static func readCSV(_ path: String, label: String, in files: ProjectFiles, classNames: [String]? = nil) throws -> Dataset {
+        let bytes = try files.bytes(of: path)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw Diagnostic(at: TextCheck.firstInvalidUTF8(bytes, file: path), "the file is not UTF-8 text")
         }

@@ -31,8 +31,8 @@ struct SplitOptions: Sendable {
         if case .dataset(let name) = source {
             return try context.value(of: name, as: SplitData.self, expected: "a {dataset}")
         }
-        let dataset = try source.load(in: context.projectDirectory)
-        let testSet = try testSource.map { try $0.load(in: context.projectDirectory, classNames: dataset.classNames) }
+        let dataset = try source.load(in: context.files)
+        let testSet = try testSource.map { try $0.load(in: context.files, classNames: dataset.classNames) }
         if let testSet, testSet.featureNames != dataset.featureNames {
             throw ExecutionError("the test file's columns (\(testSet.featureNames.joined(separator: ", "))) differ from the training file's (\(dataset.featureNames.joined(separator: ", ")))")
         }

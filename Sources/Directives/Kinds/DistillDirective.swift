@@ -84,7 +84,7 @@ struct DistillDirective: Directive {
         let loss = DistillationLoss<Float>(temperature: Float(temperature), alpha: Float(alpha))
         let training = self.training
         let start = try training.initialModel(inputs: data.featureCount, outputs: data.classCount,
-                                              projectDirectory: context.projectDirectory)
+                                              files: context.files)
         let shift = try biasShift.map { shift in
             (index: try TrainingOptions.classIndices([shift.className], in: data.test.classNames, data: teacherRuns.name,
                                                      option: "bias_class")[0], amount: Float(shift.amount))

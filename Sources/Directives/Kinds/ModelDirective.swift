@@ -38,7 +38,7 @@ struct ModelDirective: Directive {
 
     func run(in context: ExecutionContext) throws -> DirectiveResult {
         let split = try context.value(of: data.name, as: SplitData.self, expected: "a {dataset}")
-        let model = try WeightsFile.load(file, activation: activation, in: context.projectDirectory)
+        let model = try WeightsFile.load(file, activation: activation, in: context.files)
         let prepared = split.prepared()
         let architecture = model.architecture
         guard architecture.inputs == prepared.featureCount, architecture.outputs == split.classNames.count else {

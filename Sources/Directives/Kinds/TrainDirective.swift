@@ -40,7 +40,7 @@ struct TrainDirective: Directive {
         let objective = HardLabelObjective(labels: data.train.labels)
         let training = self.training
         let start = try training.initialModel(inputs: data.featureCount, outputs: data.classCount,
-                                              projectDirectory: context.projectDirectory)
+                                              files: context.files)
         try CachedTraining.announce(runs: training.seeds.count, training.configuration(seed: 0), data: data, context: context)
         let models = try SeedRunner.run(seeds: training.seeds) { seed in
             try CachedTraining.train(training.configuration(seed: seed), data: data, objective: objective, initialModel: start,

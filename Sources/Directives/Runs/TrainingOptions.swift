@@ -72,9 +72,9 @@ struct TrainingOptions: Sendable {
 
     /// The starting network from `initial_weights`, checked against the architecture the data
     /// and options call for; nil for a random initialisation.
-    func initialModel(inputs: Int, outputs: Int, projectDirectory: URL) throws -> MLP<Float>? {
+    func initialModel(inputs: Int, outputs: Int, files: ProjectFiles) throws -> MLP<Float>? {
         guard let path = initialWeights else { return nil }
-        let model = try WeightsFile.load(path, activation: configuration.activation, in: projectDirectory)
+        let model = try WeightsFile.load(path, activation: configuration.activation, in: files)
         let expected = MLPArchitecture(inputs: inputs, hidden: configuration.hidden, outputs: outputs,
                                        activation: configuration.activation)
         guard model.architecture == expected else {

@@ -7,9 +7,9 @@ public final class BuildCache: @unchecked Sendable {
     public let keys: [String: CacheKey]
     private let previous: [String: KeyParts]
 
-    public init(plan: BuildPlan, projectDirectory: URL, fingerprints: CodeFingerprints) {
-        store = CacheStore(projectDirectory: projectDirectory)
-        keys = CacheKey.keys(for: plan, projectDirectory: projectDirectory, fingerprints: fingerprints)
+    public init(plan: BuildPlan, files: ProjectFiles, fingerprints: CodeFingerprints) {
+        store = CacheStore(projectDirectory: files.projectDirectory)
+        keys = CacheKey.keys(for: plan, files: files, fingerprints: fingerprints)
         previous = store.previousKeys()
     }
 

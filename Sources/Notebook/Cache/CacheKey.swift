@@ -28,7 +28,7 @@ public struct CacheKey: Sendable {
     public let result: String
 
     /// Keys for every step, dependencies first (the plan's order).
-    static func keys(for plan: BuildPlan, projectDirectory: URL, fingerprints: CodeFingerprints) -> [String: CacheKey] {
+    static func keys(for plan: BuildPlan, files projectFiles: ProjectFiles, fingerprints: CodeFingerprints) -> [String: CacheKey] {
         var keys = [String: CacheKey]()
         var fileHashes = [String: String]()
         for step in plan.steps {
@@ -36,7 +36,7 @@ public struct CacheKey: Sendable {
             var files = [String: String]()
             for path in step.options.filePaths {
                 if fileHashes[path] == nil {
-                    fileHashes[path] = (try? ProjectPath.read(path, in: projectDirectory)).map { SHA256.hex($0) } ?? "unreadable"
+                    fileHashes[path] = (try? projectFiles.bytes(of: path)).map { SHA256.hex($0) } ?? "unreadable"
                 }
                 files[path] = fileHashes[path]
             }

@@ -1,5 +1,10 @@
 import Digest
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The project's cache folder, `.distillery-cache/`: one file per entry, named by its key.
 /// Each entry carries its key, its length and a checksum of its contents (FNV-1a, 64 bits), so
@@ -38,8 +43,8 @@ public final class CacheStore: @unchecked Sendable {
 
     func load(_ section: Section, key: String, what: String) -> Lookup {
         let url = file(section, key)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return .missing }
-        var reader = ByteReader([UInt8](data))
+        guard let data = Self.readEntry(url) else { return .missing }
+        var reader = ByteReader(data)
         let problem: String
         do {
             guard Array(try reader.take(Self.magic.count)) == Self.magic else { throw ByteReader.Malformed() }
@@ -61,7 +66,7 @@ public final class CacheStore: @unchecked Sendable {
         }
         let message = "cache entry for \(what) is damaged (\(problem)); recomputing"
         lock.lock(); problems.append(message); lock.unlock()
-        try? FileManager.default.removeItem(at: url)
+        unlink(url.path)
         return .damaged(problem)
     }
 
@@ -75,15 +80,43 @@ public final class CacheStore: @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(key).\(UUID().uuidString).tmp")
-            try Data(entry.bytes).write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) { try? FileManager.default.removeItem(at: url) }
-            try FileManager.default.moveItem(at: temporary, to: url)
+            try Self.writeNew(temporary, entry.bytes)
+            // rename(2) replaces what is at the entry's name, a link included, and follows nothing.
+            guard rename(temporary.path, url.path) == 0 else {
+                let code = errno
+                unlink(temporary.path)
+                throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+            }
         } catch {
             lock.lock(); defer { lock.unlock() }
             if !writeFailed {
                 writeFailed = true
                 problems.append("cannot write the cache in \(Self.folderName) (\(error.localizedDescription)); results are not saved for the next build")
             }
+        }
+    }
+
+    /// A regular file's bytes, never through a symbolic link; nil for anything else.
+    static func readEntry(_ url: URL) -> [UInt8]? {
+        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).readDataToEndOfFile().map { $0 }
+    }
+
+    /// Writes a file that must not exist yet (`O_EXCL`: nothing in its place is followed).
+    private static func writeNew(_ url: URL, _ bytes: [UInt8]) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: bytes)
+            try handle.close()
+        } catch {
+            unlink(url.path)
+            throw error
         }
     }
 
@@ -97,8 +130,8 @@ public final class CacheStore: @unchecked Sendable {
 
     /// The key parts of every directive in the last build, for saying why one reruns.
     func previousKeys() -> [String: KeyParts] {
-        guard let data = FileManager.default.contents(atPath: manifestURL.path),
-              let parts = try? JSONDecoder().decode([String: KeyParts].self, from: data) else { return [:] }
+        guard let data = Self.readEntry(manifestURL),
+              let parts = try? JSONDecoder().decode([String: KeyParts].self, from: Data(data)) else { return [:] }
         return parts
     }
 
@@ -108,14 +141,5 @@ public final class CacheStore: @unchecked Sendable {
         guard let data = try? encoder.encode(parts) else { return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try? data.write(to: manifestURL, options: .atomic)
-    }
-
-    /// Removes the project's cache folder and nothing else (`distillery clean`). A symbolic
-    /// link in its place is removed as a link; what it points at is left alone.
-    public static func clean(projectDirectory: URL) throws -> Bool {
-        let url = projectDirectory.appendingPathComponent(folderName)
-        guard (try? FileManager.default.attributesOfItem(atPath: url.path)) != nil else { return false }
-        try FileManager.default.removeItem(at: url)
-        return true
     }
 }

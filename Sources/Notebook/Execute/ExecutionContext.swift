@@ -1,12 +1,13 @@
 import Foundation
 
 /// What a running directive may see: the results of the directives it declared as
-/// dependencies (and nothing else), the project folder that relative paths are resolved
-/// against, and the cache for its expensive computations.
+/// dependencies (and nothing else), the project files it names (read once per build, through
+/// `files`), and the cache for its expensive computations.
 public struct ExecutionContext: Sendable {
     let results: [String: DirectiveResult]
     let kinds: [String: String]
-    public let projectDirectory: URL
+    /// The project's files, each read once and checked (inside the project, a regular file).
+    public let files: ProjectFiles
     let computations: Computations?
     /// Where to report how far the directive is (epochs of training), for the live display.
     public let progress: WorkProgress
@@ -14,11 +15,11 @@ public struct ExecutionContext: Sendable {
     /// `training_budget_tflop`): a mistaken option cannot keep the machine busy for hours.
     public let trainingBudget: Double
 
-    init(results: [String: DirectiveResult], kinds: [String: String], projectDirectory: URL, computations: Computations? = nil,
+    init(results: [String: DirectiveResult], kinds: [String: String], files: ProjectFiles, computations: Computations? = nil,
          progress: WorkProgress, trainingBudget: Double) {
         self.results = results
         self.kinds = kinds
-        self.projectDirectory = projectDirectory
+        self.files = files
         self.computations = computations
         self.progress = progress
         self.trainingBudget = trainingBudget

@@ -24,13 +24,13 @@ public enum Executor {
 
     /// Runs every step without a cache.
     public static func run(_ plan: BuildPlan, projectDirectory: URL) throws -> [String: DirectiveResult] {
-        try run(plan, projectDirectory: projectDirectory, cache: nil).results
+        try run(plan, files: ProjectFiles(projectDirectory: projectDirectory), cache: nil).results
     }
 
     /// Runs what the cache does not hold. Without `keepGoing` the first failure (in reading
     /// order) stops the build with a diagnostic at the failing directive; with it, the
     /// failures are in `Execution.failures` and shown in place.
-    public static func run(_ plan: BuildPlan, projectDirectory: URL, cache: BuildCache?, options: Options = Options()) throws -> Execution {
+    public static func run(_ plan: BuildPlan, files: ProjectFiles, cache: BuildCache?, options: Options = Options()) throws -> Execution {
         let kinds = Dictionary(uniqueKeysWithValues: plan.steps.map { ($0.invocation.name, $0.invocation.kind) })
         var results = [String: DirectiveResult]()
         var statuses = [String: StepOutcome.Status]()
@@ -60,7 +60,7 @@ public enum Executor {
             }
         }
         let toRun = plan.steps.filter { !isCached(statuses[$0.invocation.name]!) }
-        let scheduler = Scheduler(plan: plan, steps: toRun, statuses: statuses, known: results, kinds: kinds, projectDirectory: projectDirectory,
+        let scheduler = Scheduler(plan: plan, steps: toRun, statuses: statuses, known: results, kinds: kinds, files: files,
                                   cache: cache, options: options)
         let finished = scheduler.run()
         var outcomes = [StepOutcome]()
@@ -107,7 +107,7 @@ private final class Scheduler: @unchecked Sendable {
     let steps: [BuildPlan.Step]
     let statuses: [String: StepOutcome.Status]
     let kinds: [String: String]
-    let projectDirectory: URL
+    let files: ProjectFiles
     let cache: BuildCache?
     let options: Executor.Options
     let trainingBudget: Double
@@ -120,12 +120,12 @@ private final class Scheduler: @unchecked Sendable {
     private var running = 0
 
     init(plan: BuildPlan, steps: [BuildPlan.Step], statuses: [String: StepOutcome.Status], known: [String: DirectiveResult], kinds: [String: String],
-         projectDirectory: URL, cache: BuildCache?, options: Executor.Options) {
+         files: ProjectFiles, cache: BuildCache?, options: Executor.Options) {
         self.steps = steps
         self.statuses = statuses
         results = known
         self.kinds = kinds
-        self.projectDirectory = projectDirectory
+        self.files = files
         self.cache = cache
         self.options = options
         trainingBudget = plan.parsed.book.settings.trainingBudgetTFLOP * 1e12
@@ -182,7 +182,7 @@ private final class Scheduler: @unchecked Sendable {
             results[dependency.name].map { (dependency.name, $0) }
         }, uniquingKeysWith: { first, _ in first })
         let computations = cache?.computations(of: name)
-        let context = ExecutionContext(results: visible, kinds: kinds, projectDirectory: projectDirectory, computations: computations,
+        let context = ExecutionContext(results: visible, kinds: kinds, files: files, computations: computations,
                                        progress: WorkProgress(name: name, sink: options.progress), trainingBudget: trainingBudget)
         let status = statuses[name]!
         DispatchQueue.global().async { [self] in

@@ -112,12 +112,18 @@ public struct DirectiveOptions: Sendable {
     /// The project-relative files the author's options name (values of path type, wherever
     /// they sit in lists and alternatives), sorted: what the directive reads.
     public var filePaths: [String] {
-        Array(Set(values.keys.flatMap { paths(in: values[$0]!, of: specs[$0]!.type) })).sorted()
+        Array(Set(fileReferences.map(\.path))).sorted()
     }
 
-    private func paths(in value: OptionValue, of type: OptionType) -> [String] {
+    /// Each file the author's options name, with where the name is written: for errors about
+    /// the file itself (it lies in the output folder) at the option that names it.
+    public var fileReferences: [(path: String, location: SourceLocation)] {
+        values.keys.sorted().flatMap { paths(in: values[$0]!, of: specs[$0]!.type) }
+    }
+
+    private func paths(in value: OptionValue, of type: OptionType) -> [(path: String, location: SourceLocation)] {
         switch type {
-        case .path: return value.scalar.map { [$0] } ?? []
+        case .path: return value.scalar.map { [($0, value.location)] } ?? []
         case .list(let item, _): return (value.items ?? []).flatMap { paths(in: $0, of: item) }
         case .oneOf(let types):
             let fitting = types.first { (try? OptionChecker(name: "").check(value, against: $0)) != nil }
