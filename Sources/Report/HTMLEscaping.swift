@@ -17,3 +17,25 @@ extension String {
         return out
     }
 }
+
+extension String {
+    /// JSON text made safe to embed in an HTML `<script>`: `<`, `>` and `&` written as `\u003c`,
+    /// `\u003e` and `\u0026` (they only occur inside JSON strings, where these escapes mean the
+    /// same), so no `</script>`, `<!--` or `<script` can end or change the script; and the line
+    /// separators U+2028 and U+2029, which older JavaScript does not allow in a string.
+    var scriptSafeJSON: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

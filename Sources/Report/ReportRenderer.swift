@@ -17,7 +17,7 @@ public enum ReportRenderer {
         let parsed = plan.parsed
         let book = parsed.book
         let formulas = try formulas ?? Formulas(parsed)
-        var blocks = BlockRenderer(plan, results: results, pages: book.chapters.map { "\($0.slug).html" })
+        var blocks = BlockRenderer(plan, results: results, pages: book.chapters.map { PageNames.href(for: $0.slug) })
         var ids = AnchorIDs(reserved: templateIDs.union(blocks.anchors).union(book.chapters.map(\.slug)))
         let echo = Set(plan.steps.filter { $0.options.get("echo", as: Bool.self) }.map(\.invocation.name))
         var chapters = [RenderedChapter]()
@@ -38,11 +38,11 @@ public enum ReportRenderer {
         if selfContained {
             let assets = "<style>\n\(Stylesheet.css)</style>\n<script>\n\(searchIndex)\(SearchAssets.script)</script>"
             let template = PageTemplate(book: book.settings, chapters: chapters, assets: assets)
-            let body = ([front] + chapters.map { "<section class=\"chapter\" id=\"\($0.page.dropLast(5))\">\n\($0.html)</section>" })
+            let body = ([front] + chapters.map { "<section class=\"chapter\" id=\"\($0.href.dropLast(5))\">\n\($0.html)</section>" })
                 .joined(separator: "\n")
             let page = template.page(title: book.settings.title, description: description, content: body,
                                      current: nil, previous: nil, next: nil)
-            return [OutputFile(path: "index.html", text: SelfContained.inline(page, chapterPages: chapters.map(\.page), files: blocks.files))]
+            return [OutputFile(path: "index.html", text: SelfContained.inline(page, chapterPages: chapters.map(\.href), files: blocks.files))]
         }
         let assets = """
         <link rel="stylesheet" href="\(Stylesheet.file)">
@@ -50,7 +50,7 @@ public enum ReportRenderer {
         <script src="\(SearchAssets.scriptFile)" defer></script>
         """
         let template = PageTemplate(book: book.settings, chapters: chapters, assets: assets)
-        let links = chapters.map { PageTemplate.Link(title: $0.title, href: $0.page) }
+        let links = chapters.map { PageTemplate.Link(title: $0.title, href: $0.href) }
         var files = [
             OutputFile(path: Stylesheet.file, text: Stylesheet.css),
             OutputFile(path: SearchAssets.indexFile, text: searchIndex),
@@ -59,7 +59,7 @@ public enum ReportRenderer {
                                                                current: nil, previous: nil, next: links.first)),
         ]
         for (index, chapter) in chapters.enumerated() {
-            files.append(OutputFile(path: chapter.page, text: template.page(
+            files.append(OutputFile(path: chapter.file, text: template.page(
                 title: chapter.title, description: chapter.description, content: chapter.html, current: index,
                 previous: index > 0 ? links[index - 1] : PageTemplate.Link(title: "Contents", href: "index.html"),
                 next: index + 1 < links.count ? links[index + 1] : nil)))

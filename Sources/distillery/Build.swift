@@ -45,7 +45,7 @@ struct Build: ParsableCommand {
     func run() throws {
         if let explain {
             do {
-                print(try Explanation.text(for: explain, book: book), terminator: "")
+                print(try Explanation.text(for: explain, book: book).terminalSafe, terminator: "")
                 return
             } catch {
                 report(error)
@@ -79,8 +79,8 @@ struct Build: ParsableCommand {
             let outcome = try Pipeline.build(book, output: URL(fileURLWithPath: output), settings: settings)
             progress.clear()
             let execution = outcome.execution
-            for warning in execution.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-            if !quiet { print(execution.summary().joined(separator: "\n")) }
+            for warning in execution.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".terminalSafe.utf8)) }
+            if !quiet { print(execution.summary().joined(separator: "\n").terminalSafe) }
             guard execution.failures.isEmpty else {
                 report(DiagnosticList(execution.failures))
                 FileHandle.standardError.write(Data((outcome.written

@@ -91,7 +91,7 @@ func report(_ error: Error) {
     let lines: [String] = switch error {
     case let list as DiagnosticList: list.diagnostics.map(\.description)
     case let diagnostic as Diagnostic: [diagnostic.description]
-    default: ["error: \(error)"]
+    default: ["error: \(error)".terminalSafe]
     }
     FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
 }

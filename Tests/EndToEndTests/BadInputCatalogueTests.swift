@@ -236,7 +236,7 @@ import Testing
     static let bombs: [Case] = [
         fails("a YAML alias bomb", aliasBomb, at: "\(chapter):2:26", "directive options are limited to 10000"),
         fails("YAML nested 2000 deep", "```{softmax} sm\nlogits: " + String(repeating: "[", count: 2000)
-              + String(repeating: "]", count: 2000) + "\n```\n", at: "\(chapter):2:10", "nesting"),
+              + String(repeating: "]", count: 2000) + "\n```\n", at: "\(chapter):2:10", "nested too deeply here (YAML allows at most 1000 levels)"),
         fails("200 seeds × 100000 epochs in batches of one", "```{train} t\ndata: digits\nhidden: [64, 64]\nepochs: 100000\nseeds: 200\nbatch_size: 1\n```\n",
               at: "\(chapter):1:1", "more than the book's training budget"),
     ]
@@ -318,7 +318,7 @@ import Testing
         fails("an inline value in an unknown format", train + "It reaches {{ t.test_accuracy | percnt }}.\n", at: "\(chapter):6:12",
               "unknown format 'percnt'; did you mean 'percent'?"),
         fails("an inline value with a bad format argument", train + "It reaches {{ t.test_accuracy | fixed(99) }}.\n", at: "\(chapter):6:12",
-              "unknown format 'fixed(99)'"),
+              "format 'fixed(99)' asks for '99' decimals; write a whole number from 0 to 10, e.g. fixed(2)"),
         fails("an unclosed inline value", train + "It reaches {{ t.test_accuracy\n\nMore.\n", at: "\(chapter):6:12",
               "'{{' has no closing '}}' on this line"),
         fails("an empty inline value", train + "It reaches {{ }}.\n", at: "\(chapter):6:12", "'{{ }}' is not an inline value"),
@@ -390,6 +390,46 @@ import Testing
                showing: ["<h1"], hiding: []),
     ]
 
+    // MARK: - Names, bounds, quoting and what reaches the terminal
+
+    static let longName = String(repeating: "a", count: 250)
+
+    static let namesAndText: [Case] = [
+        fails("a directive name of 250 characters", "```{train} \(longName)\ndata: iris\n```\n", at: "\(chapter):1:1",
+              "is 250 characters long; directive names are limited to 64"),
+        fails("a chapter file name of 250 characters", good, files: ["chapters/\(longName.dropLast(3)).md": .text("# Long\n")],
+              at: "chapters/\(longName.dropLast(3)).md:1:1", "chapter file names are limited to 200 bytes"),
+        fails("a chapter file name with a tab", good, files: ["chapters/02-a\tb.md": .text("# Tab\n")],
+              at: "chapters/02-a\tb.md:1:1", "holds a control character"),
+        fails("an escape sequence in an option", "```{train} t\ndata: iris\nhiden\u{1B}[2J\u{07}: [4]\n```\n", at: "\(chapter):3:6",
+              "the control character U+001B is not allowed in YAML"),
+        fails("an escape sequence in a chapter's prose", train + "It reaches {{ t.test_acuracy\u{1B}[2J }}.\n", at: "\(chapter):6:12",
+              "\\u{1B}[2J"),
+        fails("a NUL and a bidirectional override in a class name", "```{train} t\ndata: iris\nepochs: 2\ndrop_classes: [\"ro\\0se\u{202E}\"]\n```\n",
+              at: "\(chapter):1:1", "'ro\\u{0}se\\u{202E}' in drop_classes is not a class of iris"),
+        fails("an unclosed quote in a CSV file", "```{train} t\ndata: data/x.csv\nlabel: kind\nepochs: 2\n```\n",
+              files: ["data/x.csv": .text("a,b,kind\n1,2,x\n2,3,\"y\n3,1,x\n")], at: "data/x.csv:3:5", "has no closing quote"),
+        builds("an inclusive lower bound that rounds below itself in 32 bits", .text("```{train} t\ndata: iris\nepochs: 2\nlr: 1e-06\n```\n"),
+               showing: [], hiding: []),
+        builds("a directive inside a block quote", .text("# Quoted\n\n> ```{train} t\n> data: iris\n> epochs: 2\n> ```\n\nIt has {{ t.params }} parameters.\n"),
+               showing: ["It has 83 parameters."], hiding: []),
+        builds("CSV fields quoted as RFC 4180 writes them", .text("```{dataset} d\ndata: data/x.csv\nlabel: kind\n```\n"),
+               files: ["data/x.csv": .text("\"a, first\",b,kind\n1,2,\"x,1\"\n2,3,\"say \"\"y\"\"\"\n3,1,\"x,1\"\n4,0,\"say \"\"y\"\"\"\n5,1,\"x,1\"\n6,2,\"say \"\"y\"\"\"\n")],
+               showing: ["<td>x,1</td>", "say &quot;y&quot;"], hiding: []),
+        builds("a chapter named like a script URL", .text(good), files: ["chapters/javascript:alert(1).md": .text("# J\n")],
+               showing: ["href=\"javascript%3Aalert%281%29.html\""], hiding: ["href=\"javascript:"]),
+        builds("chapter names with ?, #, %, a space and Chinese", .text(good),
+               files: ["chapters/02 a?b#c%d.md": .text("# Odd\n"), "chapters/03-知识蒸馏.md": .text("# 知识蒸馏\n")],
+               showing: ["href=\"02%20a%3Fb%23c%25d.html\"", "href=\"03-%E7%9F%A5%E8%AF%86%E8%92%B8%E9%A6%8F.html\""], hiding: []),
+        Case(name: "self-contained: chapter names become in-page links", files: [chapter: .text(good), "chapters/02 b.md": .text("# B\n")],
+             arguments: ["build", "--self-contained"],
+             expectation: .builds(showing: ["id=\"02%20b\"", "href=\"#02%20b\""], hiding: ["02%20b.html"])),
+        Case(name: "self-contained: a caption that opens a comment and a script",
+             files: [chapter: .text("# T\n\n```{train} t\ndata: iris\nepochs: 2\ncaption: \"<!--<script>\"\n```\n")],
+             arguments: ["build", "--self-contained"],
+             expectation: .builds(showing: ["\\u003c!--\\u003cscript\\u003e"], hiding: ["<!--<script>"])),
+    ]
+
     // MARK: - Text from chapters, options and data comes out HTML-escaped
 
     static let escaping: [Case] = [
@@ -421,6 +461,7 @@ import Testing
     @Test(arguments: commandLine) func commandLineArguments(_ item: Case) throws { try check(item) }
     @Test(arguments: escaping) func escapedText(_ item: Case) throws { try check(item) }
     @Test(arguments: outputFolder) func outputFolderContents(_ item: Case) throws { try check(item) }
+    @Test(arguments: namesAndText) func namesBoundsAndText(_ item: Case) throws { try check(item) }
 
     /// Root writes through any mode bits, so this one runs only for other users.
     @Test(.enabled(if: getuid() != 0)) func anOutputFolderThatCannotBeWritten() throws {

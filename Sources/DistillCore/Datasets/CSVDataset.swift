@@ -1,8 +1,9 @@
 /// Reads a user's own data set from CSV text: a header row naming the columns, one example per
 /// row, every column but the label numeric. Class names are the label column's distinct
 /// values, sorted (numerically when they all are numbers), so class indices do not depend on
-/// row order. Fields may be wrapped in double quotes; quoted commas are not supported. A byte
-/// order mark and Windows line ends are accepted.
+/// row order. Fields follow RFC 4180 (`CSVRecords`): quoted fields may hold commas, line breaks
+/// and doubled quotes, so the report's own CSV downloads read back. A byte order mark and
+/// Windows line ends are accepted.
 public enum CSVDataset {
     /// - Parameters:
     ///   - fileName: how errors name the file (e.g. "data/flowers.csv").
@@ -10,20 +11,8 @@ public enum CSVDataset {
     ///   - classNames: the classes as another file (the training set) numbers them; a label
     ///     outside them is an error. Nil: this file's own labels, sorted.
     public static func parse(_ text: String, fileName: String, labelColumn: String, classNames given: [String]? = nil) throws -> Dataset {
-        var rows = [(line: Int, fields: [String], columns: [Int])]()
         let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : text[...]
-        // "\r\n" is one Character in Swift, so split on both.
-        for (index, line) in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line[...]
-            if trimmed.allSatisfy(\.isWhitespace) { continue }
-            let parts = trimmed.split(separator: ",", omittingEmptySubsequences: false)
-            var columns = [Int](), column = 1
-            for part in parts {
-                columns.append(column)
-                column += part.count + 1
-            }
-            rows.append((index + 1, parts.map(unquote), columns))
-        }
+        let rows = try CSVRecords.parse(body, fileName: fileName)
         guard let header = rows.first else { throw DataFileError(file: fileName, "the file is empty") }
         guard let labelIndex = header.fields.firstIndex(of: labelColumn) else {
             throw DataFileError(file: fileName, line: header.line, "no column named '\(labelColumn)'; the columns are \(header.fields.joined(separator: ", "))")
@@ -71,14 +60,6 @@ public enum CSVDataset {
         let name = String(fileName.split(separator: "/").last ?? Substring(fileName))
         return Dataset(name: name, features: Matrix(rows: labelTexts.count, columns: featureNames.count, values: values),
                        labels: labelTexts.map { classIndex[$0]! }, featureNames: featureNames, classNames: classNames)
-    }
-
-    private static func unquote(_ field: Substring) -> String {
-        let trimmed = field.trimmingWhitespace()
-        if trimmed.count >= 2, trimmed.hasPrefix("\""), trimmed.hasSuffix("\"") {
-            return String(trimmed.dropFirst().dropLast())
-        }
-        return String(trimmed)
     }
 }
 

@@ -10,9 +10,10 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// Safe to print on a terminal: control characters from the book are shown escaped.
     public var description: String {
-        if let location { return "\(location): error: \(message)" }
-        return "error: \(message)"
+        if let location { return "\(location): error: \(message)".terminalSafe }
+        return "error: \(message)".terminalSafe
     }
 }
 

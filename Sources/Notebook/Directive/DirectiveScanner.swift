@@ -43,11 +43,17 @@ public enum DirectiveScanner {
         guard isIdentifier(name) else {
             return .failure(HeaderProblem(message: "'\(name)' is not a valid directive name: use lower-case letters, digits and _, starting with a letter"))
         }
+        guard name.count <= maximumNameLength else {
+            return .failure(HeaderProblem(message: "the name '\(name.prefix(20))…' is \(name.count) characters long; directive names are limited to \(maximumNameLength) (they name the report's files)"))
+        }
         guard rest.count == 1 else {
             return .failure(HeaderProblem(message: "unexpected text after the name '\(name)' in the directive header"))
         }
         return .success((kind, name))
     }
+
+    /// The longest directive name: figures and downloads are files named after it.
+    public static let maximumNameLength = 64
 
     /// `[a-z][a-z0-9_]*`
     static func isIdentifier(_ text: String) -> Bool {

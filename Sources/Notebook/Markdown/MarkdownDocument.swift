@@ -59,9 +59,10 @@ public final class MarkdownDocument {
             var character: CChar = 0
             guard cmark_node_get_fenced(node, &length, &offset, &character) != 0 else { return nil }
             let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
+            let column = Int(cmark_node_get_start_column(node))
             return FencedCodeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)),
-                                   line: start, column: Int(cmark_node_get_start_column(node)),
-                                   isClosed: end > start && isClosingFence(line: end, character: UInt8(bitPattern: character),
+                                   line: start, column: column,
+                                   isClosed: end > start && isClosingFence(line: end, column: column, character: UInt8(bitPattern: character),
                                                                            length: Int(length)))
         }
     }
@@ -98,11 +99,17 @@ public final class MarkdownDocument {
     }
 
     /// Whether source line `line` is a fence of at least `length` `character`s, indented by at
-    /// most three spaces, with only spaces after it.
-    private func isClosingFence(line: Int, character: UInt8, length: Int) -> Bool {
+    /// most three spaces, with only spaces after it. In a block quote or a list the line starts
+    /// with its containers' marks (`> `, an item's indent) up to the opening fence's `column`:
+    /// those are skipped.
+    private func isClosingFence(line: Int, column: Int, character: UInt8, length: Int) -> Bool {
         guard line >= 1, line <= lines.count else { return false }
         var text = lines[line - 1]
         if text.last == UInt8(ascii: "\r") { text = text.dropLast() }
+        let containers = text.prefix(column - 1)
+        if containers.allSatisfy({ [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">")].contains($0) }) {
+            text = text.dropFirst(containers.count)
+        }
         let indent = text.prefix { $0 == UInt8(ascii: " ") }.count
         guard indent <= 3 else { return false }
         let fence = text.dropFirst(indent).prefix { $0 == character }.count

@@ -129,9 +129,17 @@ public struct NumberRange: Sendable, CustomStringConvertible {
         NumberRange(lower, upper, upperIncluded: false)
     }
 
-    /// Whether the value lies in the range both as written and as a 32-bit float.
+    /// Whether the value lies in the range both as written and as a 32-bit float. The float is
+    /// compared with the bounds rounded the same way, so a bound the range includes is inside
+    /// it however it rounds (`lr: 1e-06` in [1e-06, 10]).
     public func contains(_ value: Double) -> Bool {
-        containsAsWritten(value) && containsAsWritten(Double(Float(value)))
+        containsAsWritten(value) && containsAsFloat(Float(value))
+    }
+
+    /// Whether the 32-bit float lies in the range with its bounds as 32-bit floats.
+    func containsAsFloat(_ x: Float) -> Bool {
+        let (lower, upper) = (Float(lower), Float(upper))
+        return x.isFinite && (lowerIncluded ? x >= lower : x > lower) && (upperIncluded ? x <= upper : x < upper)
     }
 
     /// Whether the value, as a 64-bit number, lies in the range.

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads a YAML mapping of options into `OptionValue`s with source positions, turning Yams's
@@ -17,7 +18,9 @@ enum YAMLOptions {
             throw Diagnostic(at: repeatedKey(duplicates.first ?? "", in: yaml, file: file, firstLine: firstLine) ?? locate(context.mark),
                              "option '\(duplicates.first ?? "?")' is given twice")
         } catch let error as YamlError {
-            throw diagnostic(for: error, locate: locate)
+            throw diagnostic(for: error, locate: locate) { line, column in
+                SourceLocation(file: file, line: firstLine + line - 1, column: column)
+            }
         }
         guard let root else { return [] }
         guard let mapping = root.mapping else {
@@ -34,6 +37,9 @@ enum YAMLOptions {
         }
         return entries
     }
+
+    /// How deeply lists and mappings may nest (libyaml's own limit, which Yams keeps).
+    static let maximumDepth = 1000
 
     /// The most YAML values one directive's options may hold.
     static let maximumValues = 10_000
@@ -80,11 +86,25 @@ enum YAMLOptions {
         return nil
     }
 
-    private static func diagnostic(for error: YamlError, locate: (Mark?) -> SourceLocation) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, locate: (Mark?) -> SourceLocation,
+                                   locateLine: (Int, Int) -> SourceLocation) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            if problem.contains("max_nest_level") || problem.contains("max depth") {
+                return Diagnostic(at: locate(mark), "invalid YAML: lists and mappings are nested too deeply here (YAML allows at most \(maximumDepth) levels); directive options need only a few")
+            }
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
             return Diagnostic(at: locate(mark), "invalid YAML: \(detail)")
+        case let .reader(problem, offset, value, yaml):
+            // The offset counts characters from the start of the options.
+            let before = offset.map { yaml.prefix($0) } ?? ""
+            let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+            let location = offset == nil ? locate(nil) : locateLine(line, column)
+            let what = problem.contains("control character") && value >= 0
+                ? "the control character U+\(String(format: "%04X", value)) is not allowed in YAML; remove it"
+                : problem
+            return Diagnostic(at: location, "invalid YAML: \(what)")
         default:
             return Diagnostic(at: locate(nil), "invalid YAML: \(error)")
         }

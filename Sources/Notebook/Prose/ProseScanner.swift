@@ -81,6 +81,12 @@ public enum ProseScanner {
         }
         guard let format = ValueFormat(formatText) else {
             let word = formatText.trimmingCharacters(in: .whitespaces)
+            if let open = word.firstIndex(of: "("), word.hasSuffix(")"),
+               ["percent", "fixed"].contains(word[..<open].trimmingCharacters(in: .whitespaces)) {
+                let count = word[word.index(after: open)..<word.index(before: word.endIndex)].trimmingCharacters(in: .whitespaces)
+                let range = ValueFormat.decimalRange
+                return .failure(Problem(message: "format '\(word)' asks for \(count.isEmpty ? "no number of" : "'\(count)'") decimals; write a whole number from \(range.lowerBound) to \(range.upperBound), e.g. \(word[..<open])(2)"))
+            }
             return .failure(Problem(message: "unknown format '\(word)'\(didYouMean(word, among: ValueFormat.Style.allCases.map(\.rawValue))); use one of \(ValueFormat.names.joined(separator: ", "))"))
         }
         return .success((segments[0], segments.dropFirst().joined(separator: "."), format))

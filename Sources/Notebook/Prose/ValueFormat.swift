@@ -18,6 +18,9 @@ public struct ValueFormat: Sendable, Hashable {
     /// The format names, for messages.
     public static let names = ["percent", "percent(n)", "fixed(n)", "int", "ci", "pm"]
 
+    /// How many decimals `percent(n)` and `fixed(n)` may ask for.
+    public static let decimalRange = 0...10
+
     /// Parses "percent", "percent(2)", "fixed(3)"…; nil when the text is no format.
     public init?(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -30,7 +33,7 @@ public struct ValueFormat: Sendable, Hashable {
         if let open = trimmed.firstIndex(of: "("), trimmed.hasSuffix(")") {
             name = String(trimmed[..<open]).trimmingCharacters(in: .whitespaces)
             guard let count = Int(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
-                .trimmingCharacters(in: .whitespaces)), (0...10).contains(count) else { return nil }
+                .trimmingCharacters(in: .whitespaces)), Self.decimalRange.contains(count) else { return nil }
             decimals = count
         }
         guard let style = Style(rawValue: name), style != .plain, style != .int || decimals == nil else { return nil }

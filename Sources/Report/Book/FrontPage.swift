@@ -15,10 +15,10 @@ enum FrontPage {
         }
         let items = chapters.map { chapter in
             let sections = chapter.sections.filter { $0.level == 2 }.map {
-                "<li><a href=\"\(chapter.page.htmlEscaped)#\($0.id.htmlEscaped)\">\($0.title.htmlEscaped)</a></li>"
+                "<li><a href=\"\(chapter.href.htmlEscaped)#\($0.id.htmlEscaped)\">\($0.title.htmlEscaped)</a></li>"
             }
             let list = sections.isEmpty ? "" : "\n<ol class=\"toc-sections\">\(sections.joined())</ol>"
-            return "<li><a href=\"\(chapter.page.htmlEscaped)\">\(chapter.title.htmlEscaped)</a>\(list)</li>"
+            return "<li><a href=\"\(chapter.href.htmlEscaped)\">\(chapter.title.htmlEscaped)</a>\(list)</li>"
         }
         return html + "<h2 id=\"contents\">Contents</h2>\n<ol class=\"toc\">\n\(items.joined(separator: "\n"))\n</ol>"
     }

@@ -48,7 +48,7 @@ struct PageTemplate {
     private func sidebar(current: Int?) -> String {
         let items = chapters.enumerated().map { index, chapter in
             let isCurrent = index == current
-            var item = "<li><a href=\"\(chapter.page.htmlEscaped)\"\(isCurrent ? " aria-current=\"page\"" : "")>\(chapter.title.htmlEscaped)</a>"
+            var item = "<li><a href=\"\(chapter.href.htmlEscaped)\"\(isCurrent ? " aria-current=\"page\"" : "")>\(chapter.title.htmlEscaped)</a>"
             let sections = chapter.sections.filter { $0.level == 2 }
             if isCurrent, !sections.isEmpty {
                 item += "<ol class=\"sections\">" + sections.map {

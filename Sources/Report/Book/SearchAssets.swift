@@ -12,7 +12,7 @@ enum SearchAssets {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = String(decoding: (try? encoder.encode(entries)) ?? Data("[]".utf8), as: UTF8.self)
-        return "window.distillerySearch = \(json.replacingOccurrences(of: "</", with: "<\\/"));\n"
+        return "window.distillerySearch = \(json.scriptSafeJSON);\n"
     }
 
     /// Shows the box, and on each keystroke lists the stretches holding every word typed,

@@ -6,8 +6,8 @@ import Foundation
 enum SelfContained {
     /// - Parameters:
     ///   - page: the finished one-page HTML, still linking to chapter pages and files.
-    ///   - chapterPages: the chapters' file names ("01-teacher.html"); each chapter's section
-    ///     has its slug as id.
+    ///   - chapterPages: the chapters' page links ("01-teacher.html", percent-encoded); each
+    ///     chapter's section has the link without ".html" as id.
     ///   - files: figures and downloads, by path ("figures/x.png").
     static func inline(_ page: String, chapterPages: [String], files: [OutputFile]) -> String {
         var html = linksWithinPage(page, chapterPages: chapterPages)

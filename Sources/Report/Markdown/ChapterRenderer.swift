@@ -10,8 +10,10 @@ struct RenderedChapter {
         let id: String
     }
 
-    /// The chapter's file name, e.g. "01-teacher.html".
-    let page: String
+    /// The chapter's page file, e.g. "01-teacher.html".
+    let file: String
+    /// The page as a link (percent-encoded).
+    let href: String
     let title: String
     /// Its headings below the title (levels 2 and 3), for the contents and the sidebar.
     let sections: [Section]
@@ -40,7 +42,7 @@ struct ChapterRenderer {
         var sections = [RenderedChapter.Section]()
         var searchEntries = [SearchEntry]()
         var description = ""
-        let page = "\(slug).html"
+        let page = PageNames.href(for: slug)
         var entry = SearchEntry(chapter: "", title: "", href: page, text: "")
         var child = cmark_node_first_child(document.root)
         while let node = child {
@@ -71,7 +73,7 @@ struct ChapterRenderer {
             if searchEntries[index].title.isEmpty { searchEntries[index].title = pageTitle }
         }
         let html = formulas.substitute(in: uniqueFootnoteIDs(MarkdownHTML.render(document.root, of: document)), chapter: chapterIndex)
-        return RenderedChapter(page: page, title: pageTitle, sections: sections, html: html,
+        return RenderedChapter(file: PageNames.file(for: slug), href: page, title: pageTitle, sections: sections, html: html,
                                description: description.isEmpty ? pageTitle : description, searchEntries: searchEntries)
     }
 
