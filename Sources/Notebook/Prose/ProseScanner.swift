@@ -11,19 +11,31 @@ public enum ProseScanner {
         let lines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
         var found = [ProseReference]()
         var problems = [Diagnostic]()
+        // Positions and formulas are found without rescanning: columns continue from the last
+        // one asked, formulas by binary search. The scan is linear in the chapter's length.
+        var columns = TextColumns(lines)
+        let formulas = math.sorted { $0.start < $1.start }
+        func formula(at line: Int, _ byte: Int) -> MathSpan? {
+            let point = MathSpan.Point(line: line, byte: byte)
+            var low = 0, high = formulas.count  // the first formula starting after the point
+            while low < high {
+                let middle = (low + high) / 2
+                if formulas[middle].start <= point { low = middle + 1 } else { high = middle }
+            }
+            return low > 0 && formulas[low - 1].contains(line: line, byte: byte) ? formulas[low - 1] : nil
+        }
         for span in spans where span.line <= lines.count {
             let line = lines[span.line - 1]
             guard span.endColumn <= line.count else { continue }
             var index = span.startColumn - 1
             let end = span.endColumn  // exclusive, 0-based
             func location(_ byte: Int) -> SourceLocation {
-                SourceLocation(file: file, line: span.line, column: String(decoding: line[..<byte], as: UTF8.self).count + 1)
+                SourceLocation(file: file, line: span.line, column: columns.column(line: span.line, byte: byte))
             }
             while index < end {
                 let byte = line[index]
                 let escaped = index > 0 && line[index - 1] == UInt8(ascii: "\\")
-                if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "@"),
-                   let formula = math.first(where: { $0.contains(line: span.line, byte: index) }) {
+                if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "@"), let formula = formula(at: span.line, index) {
                     index = formula.end.line == span.line ? formula.end.byte : end
                     continue
                 }
