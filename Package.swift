@@ -46,7 +46,7 @@ let package = Package(
         // SHA-256 for cache keys, entry checksums and source fingerprints.
         .target(name: "Digest"),
         .target(name: "Notebook", dependencies: ["CMark", "Yams", "Digest"]),
-        .target(name: "Report", dependencies: ["Notebook", "CMark"]),
+        .target(name: "Report", dependencies: ["Notebook", "CMark", "Digest"]),
         .target(name: "Directives", dependencies: ["Notebook", "Report", "DistillCore", "Charts"]),
         .executableTarget(
             name: "distillery",

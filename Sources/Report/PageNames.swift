@@ -7,6 +7,10 @@ public enum PageNames {
     /// Slugs of generated pages: `index.html` is the book's contents page.
     public static let generated: Set<String> = ["index"]
 
+    /// The most chapters a book may have: beyond it a book is more likely a mistake (a folder
+    /// of generated files) than a book, and its contents page alone would be unreadable.
+    public static let maximumChapters = 2_000
+
     /// The longest chapter file name, in bytes: its page adds to it, and file systems allow 255.
     public static let maximumFileNameBytes = 200
 
@@ -19,6 +23,9 @@ public enum PageNames {
     /// Every chapter whose page would collide with a generated page, or whose file name holds
     /// a control character or is too long for its page, as diagnostics.
     public static func check(_ book: Book) throws {
+        if book.chapters.count > maximumChapters {
+            throw Diagnostic(at: nil, "the book has \(ValueFormat.grouped(book.chapters.count)) chapters; a book is limited to \(ValueFormat.grouped(maximumChapters)) (split it into several books, or merge short chapters)")
+        }
         let problems = book.chapters.compactMap { chapter -> Diagnostic? in
             let at = SourceLocation(file: chapter.displayPath, line: 1)
             let name = "\(chapter.slug).md"

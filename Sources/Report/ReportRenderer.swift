@@ -13,7 +13,7 @@ public enum ReportRenderer {
     ///   build); translated here when not given.
     /// - Throws: the formulas' diagnostics (unsupported TeX), found before anything is rendered.
     public static func render(_ plan: BuildPlan, results: [String: DirectiveResult], formulas: Formulas? = nil,
-                              selfContained: Bool = false) throws -> [OutputFile] {
+                              selfContained: Bool = false) throws -> ReportFiles {
         let parsed = plan.parsed
         let book = parsed.book
         let formulas = try formulas ?? Formulas(parsed)
@@ -42,7 +42,7 @@ public enum ReportRenderer {
                 .joined(separator: "\n")
             let page = template.page(title: book.settings.title, description: description, content: body,
                                      current: nil, previous: nil, next: nil)
-            return [OutputFile(path: "index.html", text: SelfContained.inline(page, chapterPages: chapters.map(\.href), files: blocks.files))]
+            return ReportFiles([OutputFile(path: "index.html", text: SelfContained.inline(page, chapterPages: chapters.map(\.href), files: blocks.files))])
         }
         let assets = """
         <link rel="stylesheet" href="\(Stylesheet.file)">
@@ -51,19 +51,25 @@ public enum ReportRenderer {
         """
         let template = PageTemplate(book: book.settings, chapters: chapters, assets: assets)
         let links = chapters.map { PageTemplate.Link(title: $0.title, href: $0.href) }
-        var files = [
+        let fixed = [
             OutputFile(path: Stylesheet.file, text: Stylesheet.css),
             OutputFile(path: SearchAssets.indexFile, text: searchIndex),
             OutputFile(path: SearchAssets.scriptFile, text: SearchAssets.script),
             OutputFile(path: "index.html", text: template.page(title: book.settings.title, description: description, content: front,
                                                                current: nil, previous: nil, next: links.first)),
         ]
-        for (index, chapter) in chapters.enumerated() {
-            files.append(OutputFile(path: chapter.file, text: template.page(
+        let extra = blocks.files
+        let paths = fixed.map(\.path) + chapters.map(\.file) + extra.map(\.path)
+        let rendered = chapters
+        return ReportFiles(paths: paths) { position in
+            if position < fixed.count { return fixed[position] }
+            let index = position - fixed.count
+            guard index < rendered.count else { return extra[index - rendered.count] }
+            let chapter = rendered[index]
+            return OutputFile(path: chapter.file, text: template.page(
                 title: chapter.title, description: chapter.description, content: chapter.html, current: index,
                 previous: index > 0 ? links[index - 1] : PageTemplate.Link(title: "Contents", href: "index.html"),
-                next: index + 1 < links.count ? links[index + 1] : nil)))
+                next: index + 1 < links.count ? links[index + 1] : nil))
         }
-        return files + blocks.files
     }
 }

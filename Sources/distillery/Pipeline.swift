@@ -30,7 +30,7 @@ enum Pipeline {
 
     /// What a build did; `written` is false when failures kept the previous report in place.
     struct Outcome {
-        let files: [OutputFile]
+        let files: ReportFiles
         let execution: Execution
         let plan: BuildPlan
         let written: Bool

@@ -119,6 +119,8 @@ import Testing
         fails("a chapter named index.md", files: ["chapters/index.md": .text("# Welcome\n")],
               at: "chapters/index.md:1:1", "a chapter cannot be named 'index.md'"),
         fails("a chapters folder without chapters", files: ["chapters": .folder], at: nil, "no chapters (*.md files) in 'chapters'"),
+        fails("a book of 2,001 chapters", files: Dictionary(uniqueKeysWithValues: (1...2001).map { ("chapters/c\($0).md", Entry.text("# \($0)\n")) }),
+              at: nil, "the book has 2,001 chapters; a book is limited to 2,000"),
         fails("a chapters folder that does not exist", good, arguments: ["build", "--chapters", "nope"],
               at: nil, "chapters folder 'nope' does not exist"),
         fails("book.yml that is not YAML", good, files: ["chapters/book.yml": .text("title: [unclosed\n")],

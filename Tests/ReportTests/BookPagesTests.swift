@@ -28,6 +28,27 @@ import Testing
         #expect(first.contains("<a href=\"01-a.html\" aria-current=\"page\">Intro</a><ol class=\"sections\"><li><a href=\"#the-data\">The data</a></li>"))
     }
 
+    /// A long book's sidebar lists the chapters around the page and links to the contents for
+    /// the rest: no page grows with the book.
+    @Test func aLongBooksPagesStayTheSizeOfAPage() throws {
+        func largestPage(chapters count: Int) throws -> Int {
+            let pages = try render((1...count).map { (String(format: "c%04d", $0), "# Chapter \($0)\n") })
+            return pages.filter { $0.key.hasSuffix(".html") && $0.key != "index.html" }.map(\.value.utf8.count).max()!
+        }
+        let (short, long) = (try largestPage(chapters: 150), try largestPage(chapters: 600))
+        #expect(long < short + 200, "a page of a 600-chapter book is \(long) bytes, of a 150-chapter book \(short)")
+        let pages = try render((1...300).map { (String(format: "c%04d", $0), "# Chapter \($0)\n") })
+        let middle = pages["c0150.html"]!
+        #expect(middle.contains("<a href=\"index.html#contents\">99 earlier chapters</a>"))
+        #expect(middle.contains("<ol class=\"chapters\" start=\"100\">"))
+        #expect(middle.contains("<a href=\"c0149.html\">Chapter 149</a>") && middle.contains("<a href=\"c0199.html\">Chapter 199</a>"))
+        #expect(!middle.contains("<li><a href=\"c0200.html\">"), "the 101st chapter after the window's start is left out")
+        #expect(middle.contains("<a href=\"index.html#contents\">101 later chapters</a>"))
+        #expect(pages["index.html"]!.contains("<a href=\"c0300.html\">Chapter 300</a>"), "the contents page lists every chapter")
+        let short150 = try render((1...100).map { (String(format: "c%04d", $0), "# Chapter \($0)\n") })
+        #expect(!short150["c0050.html"]!.contains("more-chapters"), "a book of 100 chapters lists them all")
+    }
+
     @Test func footnotesAndGFMExtensionsRender() throws {
         let page = try render([("01-a", "# A\n\nSee this[^n] and ~~that~~ at https://example.org.\n\n- [x] done\n\n[^n]: The note.\n")])["01-a.html"]!
         #expect(page.contains("<del>that</del>"))

@@ -2,8 +2,8 @@ import Notebook
 
 /// The HTML shell every page shares: head, the book's sidebar (a menu on phones, opened without
 /// script), the content, previous/next links.
-struct PageTemplate {
-    struct Link {
+struct PageTemplate: Sendable {
+    struct Link: Sendable {
         let title: String
         let href: String
     }
@@ -45,8 +45,31 @@ struct PageTemplate {
         """
     }
 
+    /// The most chapters a sidebar lists. A longer book's sidebar lists this many around the
+    /// current chapter and links to the contents page for the others, so that a page's size
+    /// stays proportional to the page, not to the book (every page of a book of 10,000
+    /// chapters listing all of them made the report grow with the square of the book).
+    static let sidebarChapters = 100
+
+    /// A link to the contents for the chapters the sidebar leaves out before or after its list.
+    private func more(before count: Int) -> String {
+        count == 0 ? "" : "<p class=\"more-chapters\"><a href=\"index.html#contents\">\(ValueFormat.grouped(count)) earlier chapters</a></p>\n"
+    }
+
+    private func more(after count: Int) -> String {
+        count == 0 ? "" : "\n<p class=\"more-chapters\"><a href=\"index.html#contents\">\(ValueFormat.grouped(count)) later chapters</a></p>"
+    }
+
+    /// The chapters the sidebar lists: all, or a window of `sidebarChapters` around `current`.
+    static func sidebarRange(count: Int, current: Int?) -> Range<Int> {
+        guard count > sidebarChapters else { return 0..<count }
+        let start = min(max(0, (current ?? 0) - sidebarChapters / 2), count - sidebarChapters)
+        return start..<(start + sidebarChapters)
+    }
+
     private func sidebar(current: Int?) -> String {
-        let items = chapters.enumerated().map { index, chapter in
+        let shown = Self.sidebarRange(count: chapters.count, current: current)
+        let items = zip(shown, chapters[shown]).map { index, chapter in
             let isCurrent = index == current
             var item = "<li><a href=\"\(chapter.href.htmlEscaped)\"\(isCurrent ? " aria-current=\"page\"" : "")>\(chapter.title.htmlEscaped)</a>"
             let sections = chapter.sections.filter { $0.level == 2 }
@@ -65,9 +88,9 @@ struct PageTemplate {
         <input type="search" id="search" autocomplete="off" spellcheck="false">
         <ol id="search-results" aria-live="polite"></ol>
         </div>
-        <ol class="chapters">
+        \(more(before: shown.lowerBound))<ol class="chapters"\(shown.lowerBound > 0 ? " start=\"\(shown.lowerBound + 1)\"" : "")>
         \(items.joined(separator: "\n"))
-        </ol>
+        </ol>\(more(after: chapters.count - shown.upperBound))
         </nav>
         """
     }

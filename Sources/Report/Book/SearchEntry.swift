@@ -1,5 +1,5 @@
 /// A stretch of a page the offline search can find: a heading and the text under it.
-struct SearchEntry: Encodable {
+struct SearchEntry: Encodable, Sendable {
     /// The chapter it is in, shown with the result.
     var chapter: String
     var title: String

@@ -49,6 +49,7 @@ enum Stylesheet {
     .book-title { display: block; font-weight: 700; font-size: 1.05rem; color: var(--text); text-decoration: none; margin-bottom: .9rem; }
     .sidebar ol { list-style: none; margin: 0; padding: 0; }
     .chapters > li { margin: .45rem 0; }
+    .more-chapters { margin: .45rem 0; font-size: .9em; }
     .sidebar a { text-decoration: none; }
     .sidebar a[aria-current="page"] { color: var(--text); font-weight: 700; }
     .sidebar .sections { margin: .35rem 0 .2rem .8rem; border-left: 2px solid var(--rule); padding-left: .7rem; }

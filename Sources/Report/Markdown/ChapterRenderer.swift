@@ -3,8 +3,8 @@ import CMark
 import Notebook
 
 /// A chapter rendered to HTML, with what the book's navigation and search need from it.
-struct RenderedChapter {
-    struct Section {
+struct RenderedChapter: Sendable {
+    struct Section: Sendable {
         let level: Int
         let title: String
         let id: String

@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 import Notebook
 #if canImport(Glibc)
@@ -27,7 +28,7 @@ public enum OutputWriter {
     /// Writes `files` as the new contents of `directory`.
     /// - Parameter protected: folders the report must never replace or contain (the chapters,
     ///   the project), refused even when they carry the marker.
-    public static func replace(_ directory: URL, with files: [OutputFile], protecting protected: [URL] = [],
+    public static func replace(_ directory: URL, with files: ReportFiles, protecting protected: [URL] = [],
                                outside: [URL] = []) throws {
         try checkReplaceable(directory, protecting: protected, outside: outside)
         do {
@@ -37,6 +38,12 @@ public enum OutputWriter {
         } catch {
             throw Diagnostic(at: nil, "cannot write the report into '\(directory.relativePath)': \(reason(error)); the previous report is unchanged")
         }
+    }
+
+    /// The same for files already made.
+    public static func replace(_ directory: URL, with files: [OutputFile], protecting protected: [URL] = [],
+                               outside: [URL] = []) throws {
+        try replace(directory, with: ReportFiles(files), protecting: protected, outside: outside)
     }
 
     /// "permission denied", "no space left on device": the system's reason, without paths.
@@ -55,9 +62,19 @@ public enum OutputWriter {
         return "the system refused (\((error as NSError).code))"
     }
 
-    /// Whether `directory` holds exactly `files` — the same paths with the same bytes, and
-    /// nothing else: no other file, no link, no mount.
-    static func holds(_ directory: URL, exactly files: [OutputFile]) -> Bool {
+    /// Whether `directory` holds exactly `files` and `marker` — the same paths with the same
+    /// bytes, and nothing else: no other file, no link, no mount. Files are made one at a time
+    /// and compared as they come; the first difference ends it.
+    static func holds(_ directory: URL, exactly files: ReportFiles, marker: OutputFile) -> Bool {
+        guard listsExactly(directory, files.paths + [marker.path]) else { return false }
+        return ([marker] + files.lazy).allSatisfy { file in
+            FileManager.default.contents(atPath: directory.appendingPathComponent(file.path).path).map { [UInt8]($0) == file.bytes } ?? false
+        }
+    }
+
+    /// Whether the regular files under `directory` are exactly `paths`, with no link, mount or
+    /// other thing beside them.
+    private static func listsExactly(_ directory: URL, _ paths: [String]) -> Bool {
         guard let entries = FolderTree.entries(of: directory.path) else { return false }
         var present = Set<String>()
         for entry in entries {
@@ -67,9 +84,22 @@ public enum OutputWriter {
             case .link, .mountPoint, .other: return false
             }
         }
-        guard present == Set(files.map(\.path)) else { return false }
-        return files.allSatisfy { file in
-            FileManager.default.contents(atPath: directory.appendingPathComponent(file.path).path).map { [UInt8]($0) == file.bytes } ?? false
+        return present == Set(paths)
+    }
+
+    /// A written file's size and checksum, to check it was not changed before it is published.
+    private struct Written {
+        let path: String
+        let size: Int
+        let checksum: UInt64
+    }
+
+    /// Whether `directory` holds exactly the `written` files, read back.
+    private static func holds(_ directory: URL, exactly written: [Written]) -> Bool {
+        guard listsExactly(directory, written.map(\.path)) else { return false }
+        return written.allSatisfy { file in
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(file.path).path) else { return false }
+            return data.count == file.size && FNV1a.hash64(data) == file.checksum
         }
     }
 
@@ -81,10 +111,9 @@ public enum OutputWriter {
         return listed.union([markerFileName])
     }
 
-    private static func swap(_ directory: URL, with files: [OutputFile]) throws {
-        let marker = ReportMarker.file(listing: files)
-        let complete = [marker] + files
-        if holds(directory, exactly: complete) { return }
+    private static func swap(_ directory: URL, with files: ReportFiles) throws {
+        let marker = ReportMarker.file(listing: files.paths)
+        if holds(directory, exactly: files, marker: marker) { return }
         let fileManager = FileManager.default
         let parent = directory.deletingLastPathComponent()
         let name = directory.lastPathComponent
@@ -94,19 +123,21 @@ public enum OutputWriter {
         guard mkdir(staging.path, 0o755) == 0 else {
             throw Diagnostic(at: nil, "cannot write the report into '\(directory.relativePath)': \(SystemError.reason(errno)); the previous report is unchanged")
         }
-        let written = Set(complete.map(\.path))
+        let ours = Set(files.paths + [marker.path])
         do {
             // The marker first: a staging folder left by a killed build is known as ours.
-            for file in complete {
+            var written = [Written]()
+            for file in [marker] + files.lazy {
                 let url = staging.appendingPathComponent(file.path)
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.bytes).write(to: url)
+                written.append(Written(path: file.path, size: file.bytes.count, checksum: FNV1a.hash64(file.bytes)))
             }
-            guard holds(staging, exactly: complete) else {
+            guard holds(staging, exactly: written) else {
                 throw Diagnostic(at: nil, "the new report changed while it was being written (another program removed or added files in '\(staging.lastPathComponent)'); nothing was published, and the previous report in '\(directory.relativePath)' is unchanged")
             }
         } catch {
-            FolderTree.remove(staging.path, allowing: written)
+            FolderTree.remove(staging.path, allowing: ours)
             throw error
         }
         let previousFiles = ownFiles(of: directory)
@@ -119,7 +150,7 @@ public enum OutputWriter {
         } catch {
             if hadPrevious, lstat(directory.path, &status) != 0 { try? fileManager.moveItem(at: previous, to: directory) }
             swapLock.unlock()
-            FolderTree.remove(staging.path, allowing: written)
+            FolderTree.remove(staging.path, allowing: ours)
             throw error
         }
         swapLock.unlock()

@@ -7,9 +7,9 @@ enum ReportMarker {
     private static let heading = "This folder is a report written by 'distillery build'. Every build replaces it as a whole.\n"
     private static let listing = "The files of this report, which the next build removes (and nothing else):\n"
 
-    /// The marker of a report made of `files`, one path a line, sorted.
-    static func file(listing files: [OutputFile]) -> OutputFile {
-        OutputFile(path: fileName, text: heading + listing + files.map(\.path).sorted().map { $0 + "\n" }.joined())
+    /// The marker of a report made of the files at `paths`, one path a line, sorted.
+    static func file(listing paths: [String]) -> OutputFile {
+        OutputFile(path: fileName, text: heading + listing + paths.sorted().map { $0 + "\n" }.joined())
     }
 
     /// The files a marker lists; nil for the marker of an older version, which listed none
