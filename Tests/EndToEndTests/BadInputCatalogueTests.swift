@@ -241,6 +241,8 @@ import Testing
               + String(repeating: "]", count: 2000) + "\n```\n", at: "\(chapter):2:10", "nested too deeply here (YAML allows at most 1000 levels)"),
         fails("200 seeds × 100000 epochs in batches of one", "```{train} t\ndata: digits\nhidden: [64, 64]\nepochs: 100000\nseeds: 200\nbatch_size: 1\n```\n",
               at: "\(chapter):1:1", "more than the book's training budget"),
+        fails("one hidden unit in batches of one for 100000 epochs × 50 seeds", "```{train} t\ndata: digits\nhidden: [1]\nepochs: 100000\nseeds: 50\nbatch_size: 1\n```\n",
+              at: "\(chapter):1:1", "this training would take about 8"),
     ]
 
     // MARK: - Data files

@@ -30,20 +30,27 @@ enum CachedTraining {
     /// The same for several recipes at once (a {sweep}'s grid).
     static func announce(_ recipes: [(runs: Int, configuration: TrainingConfiguration)], data: PreparedData,
                          context: ExecutionContext) throws {
-        let flop = recipes.reduce(0.0) { total, recipe in
+        let cost = recipes.reduce(0.0) { total, recipe in
             let parameters = MLPArchitecture(inputs: data.featureCount, hidden: recipe.configuration.hidden, outputs: data.classCount,
                                              activation: recipe.configuration.activation).parameterCount
-            // A multiply-add is 2 operations; backward costs twice the forward pass; each epoch
-            // also evaluates the test set.
-            let perEpoch = Double(parameters) * (6 * Double(data.train.exampleCount) + 2 * Double(data.test.exampleCount))
-            return total + Double(recipe.runs) * Double(recipe.configuration.epochs) * perEpoch
+            return total + TrainingCost.estimate(parameters: parameters, trainExamples: data.train.exampleCount,
+                                                 testExamples: data.test.exampleCount, batchSize: recipe.configuration.batchSize,
+                                                 epochs: recipe.configuration.epochs, runs: recipe.runs)
         }
         let budget = context.trainingBudget
-        guard flop <= budget else {
-            throw ExecutionError(String(format: "this trains for about %.3g TFLOP (seeds × epochs × examples × parameters), more than the book's training budget of %.3g TFLOP; lower epochs, seeds or widths, or raise training_budget_tflop in book.yml if you mean it",
-                                        flop / 1e12, budget / 1e12))
+        guard cost <= budget else {
+            let seconds = cost / TrainingCost.assumedRate
+            throw ExecutionError(String(format: "this training would take about %@ here (%.3g TFLOP of work, counting the arithmetic and a fixed cost per step and per example), more than the book's training budget of %.3g TFLOP (about %@); lower epochs, seeds or widths, use larger batches, or raise training_budget_tflop in book.yml if you mean it",
+                                        Self.duration(seconds), cost / 1e12, budget / 1e12, Self.duration(budget / TrainingCost.assumedRate)))
         }
         context.progress.expect(recipes.reduce(0) { $0 + $1.runs * $1.configuration.epochs })
+    }
+
+    /// "40 s", "12 min", "6.3 h".
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 120 { return String(format: "%.0f s", seconds) }
+        if seconds < 7200 { return String(format: "%.0f min", seconds / 60) }
+        return String(format: "%.2g h", seconds / 3600)
     }
 
     /// The weights as safetensors, then the history: epoch count and six doubles an epoch, as

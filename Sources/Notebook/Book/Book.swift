@@ -36,6 +36,6 @@ public struct BookSettings: Sendable, Hashable {
         .optional("authors", .list(.text, count: 1...100), "The authors' names."),
         .optional("abstract", .text, "A paragraph on the front page."),
         .optional("training_budget_tflop", .number(NumberRange(0.001, 1e6)), default: "5",
-                  "The most one directive may spend training, in TFLOP (10¹² operations; about 100 s on two cores); a run that needs more is refused before it starts."),
+                  "The most one directive may spend training, in TFLOP (10¹² operations, counting a fixed cost per step and per example as the operations the same time would hold): 5 is about 100 s on the two-core development machine; a run that needs more is refused before it starts."),
     ]
 }

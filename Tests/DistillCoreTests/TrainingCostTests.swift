@@ -1,0 +1,28 @@
+import Testing
+@testable import DistillCore
+
+@Suite struct TrainingCostTests {
+    /// digits: 1,437 training and 360 test examples; 64-1-10 has 85 parameters.
+    @Test func countsArithmeticStepsAndExamples() {
+        let epoch = TrainingCost.estimate(parameters: 85, trainExamples: 1437, testExamples: 360, batchSize: 1, epochs: 1, runs: 1)
+        let arithmetic = 85.0 * (6 * 1437 + 2 * 360)
+        #expect(epoch == arithmetic + 1437 * TrainingCost.perStep + 1797 * TrainingCost.perExample)
+        // One step an epoch with the whole set as its batch; a batch size beyond the set is the same.
+        let full = TrainingCost.estimate(parameters: 85, trainExamples: 1437, testExamples: 360, batchSize: nil, epochs: 1, runs: 1)
+        #expect(full == arithmetic + TrainingCost.perStep + 1797 * TrainingCost.perExample)
+        #expect(full == TrainingCost.estimate(parameters: 85, trainExamples: 1437, testExamples: 360, batchSize: 5000, epochs: 1, runs: 1))
+        let batches = TrainingCost.estimate(parameters: 85, trainExamples: 1437, testExamples: 360, batchSize: 32, epochs: 3, runs: 2)
+        let perEpoch: Double = arithmetic + 45 * TrainingCost.perStep + 1797 * TrainingCost.perExample
+        #expect(batches == 6 * perEpoch, "45 batches of 32 an epoch, 3 epochs, 2 runs")
+    }
+
+    /// The run that passed the old FLOP-only budget and would train for hours: 7.2 billion
+    /// steps at about 4 µs, far over the default 5 TFLOP (100 s), which FLOPs alone did not see.
+    @Test func aTinyNetworkInBatchesOfOneForHoursIsOverTheBudget() {
+        let cost = TrainingCost.estimate(parameters: 85, trainExamples: 1437, testExamples: 360, batchSize: 1, epochs: 100_000, runs: 50)
+        let arithmetic: Double = 85.0 * (6 * 1437 + 2 * 360) * 100_000 * 50
+        #expect(arithmetic < 5e12, "FLOPs alone are under the budget")
+        #expect(cost / TrainingCost.assumedRate > 6 * 3600, "about 8 hours")
+        #expect(cost > 100 * 5e12)
+    }
+}
