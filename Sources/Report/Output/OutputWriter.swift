@@ -67,9 +67,10 @@ public enum OutputWriter {
     /// and compared as they come; the first difference ends it.
     static func holds(_ directory: URL, exactly files: ReportFiles, marker: OutputFile) -> Bool {
         guard listsExactly(directory, files.paths + [marker.path]) else { return false }
-        return ([marker] + files.lazy).allSatisfy { file in
+        let same = { (file: OutputFile) in
             FileManager.default.contents(atPath: directory.appendingPathComponent(file.path).path).map { [UInt8]($0) == file.bytes } ?? false
         }
+        return same(marker) && files.allSatisfy(same)
     }
 
     /// Whether the regular files under `directory` are exactly `paths`, with no link, mount or
@@ -127,12 +128,14 @@ public enum OutputWriter {
         do {
             // The marker first: a staging folder left by a killed build is known as ours.
             var written = [Written]()
-            for file in [marker] + files.lazy {
+            func write(_ file: OutputFile) throws {
                 let url = staging.appendingPathComponent(file.path)
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.bytes).write(to: url)
                 written.append(Written(path: file.path, size: file.bytes.count, checksum: FNV1a.hash64(file.bytes)))
             }
+            try write(marker)
+            for file in files { try write(file) }
             guard holds(staging, exactly: written) else {
                 throw Diagnostic(at: nil, "the new report changed while it was being written (another program removed or added files in '\(staging.lastPathComponent)'); nothing was published, and the previous report in '\(directory.relativePath)' is unchanged")
             }
