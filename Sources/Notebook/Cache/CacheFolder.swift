@@ -73,9 +73,11 @@ public enum CacheFolder {
             let url = folder.appendingPathComponent(section)
             var status = stat()
             if lstat(url.path, &status) == 0, status.st_mode & S_IFMT != S_IFDIR { unlink(url.path) }
-            guard let entries = FolderTree.entries(of: url.path) else { continue }
-            for entry in entries where entry.kind != .folder && entry.path.hasSuffix(".tmp") && !entry.path.contains("/") {
-                unlink(url.appendingPathComponent(entry.path).path)
+            // Names only (no look at each of the hundreds of entries); unlink never follows a
+            // link and refuses a folder.
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+            where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+                unlink(url.appendingPathComponent(name).path)
             }
         }
     }

@@ -103,7 +103,7 @@ public final class CacheStore: @unchecked Sendable {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).readDataToEndOfFile().map { $0 }
+        return [UInt8](FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).readDataToEndOfFile())
     }
 
     /// Writes a file that must not exist yet (`O_EXCL`: nothing in its place is followed).
