@@ -46,21 +46,28 @@ public struct Formulas {
 
     private func replacing(in text: String, chapter: Int, with values: [String]) -> String {
         guard text.unicodeScalars.contains(where: { $0 == "\u{E000}" || $0 == "\u{E001}" }) else { return text }
-        var out = String.UnicodeScalarView(), number: Int?
+        // Built as UTF-8 bytes: appending to a string's scalar view copied the whole output each
+        // time, which made a chapter of many formulas quadratic.
+        var out = [UInt8](), number: Int?
+        out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\u{E001}": continue
             case "\u{E000}":
                 if let index = number {
-                    out.append(contentsOf: (values.indices.contains(index) ? values[index] : "").unicodeScalars)
+                    out.append(contentsOf: (values.indices.contains(index) ? values[index] : "").utf8)
                     number = nil
                 } else {
                     number = 0
                 }
             default:
-                if let partial = number, let digit = Int(String(scalar)) { number = partial * 10 + digit } else { out.append(scalar) }
+                if let partial = number, scalar.properties.numericType == .decimal, let digit = scalar.properties.numericValue {
+                    number = partial * 10 + Int(digit)
+                } else {
+                    out.append(contentsOf: String(scalar).utf8)
+                }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -1,17 +1,20 @@
 extension String {
     /// The text with `&`, `<`, `>`, `"` and `'` escaped, safe in element content and in
-    /// quoted attribute values.
+    /// quoted attribute values. Control characters, which HTML does not allow (and a NUL would
+    /// end the page where C code reads it), become U+FFFD; tabs and line breaks stay.
     var htmlEscaped: String {
         var out = ""
         out.reserveCapacity(utf8.count)
-        for character in self {
-            switch character {
+        for scalar in unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.append(character)
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case "\u{0}"..."\u{1F}", "\u{7F}"..."\u{9F}": out.unicodeScalars.append("\u{FFFD}")
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

@@ -60,7 +60,7 @@ struct Build: ParsableCommand {
             return
         }
         var watched = Watcher(book: book)
-        print("Watching \(book.chapters)/ and the files the book reads; Ctrl-C stops.")
+        print("Watching \(book.chapters.terminalLine)/ and the files the book reads; Ctrl-C stops.")
         fflush(nil)
         while true {
             watched.waitForChange()
@@ -79,18 +79,18 @@ struct Build: ParsableCommand {
             let outcome = try Pipeline.build(book, output: URL(fileURLWithPath: output), settings: settings)
             progress.clear()
             let execution = outcome.execution
-            for warning in execution.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".terminalSafe.utf8)) }
-            if !quiet { print(execution.summary().joined(separator: "\n").terminalSafe) }
+            for warning in execution.warnings + outcome.warnings { FileHandle.standardError.write(Data("warning: \(warning.terminalLine)\n".utf8)) }
+            if !quiet { print(execution.summary().map(\.terminalLine).joined(separator: "\n")) }
             guard execution.failures.isEmpty else {
                 report(DiagnosticList(execution.failures))
                 FileHandle.standardError.write(Data((outcome.written
-                    ? "error: \(execution.failures.count) directive(s) failed; the report in \(output)/ shows where\n"
-                    : "error: \(execution.failures.count) directive(s) failed; the previous report in \(output)/ was kept (add --write-partial to replace it)\n").utf8))
+                    ? "error: \(execution.failures.count) directive(s) failed; the report in \(output.terminalLine)/ shows where\n"
+                    : "error: \(execution.failures.count) directive(s) failed; the previous report in \(output.terminalLine)/ was kept (add --write-partial to replace it)\n").utf8))
                 return false
             }
             if !quiet {
                 let figures = outcome.files.filter { $0.path.hasPrefix("figures/") }.count
-                print("Wrote \(outcome.files.count) files (\(figures) figures) to \(output)/")
+                print("Wrote \(outcome.files.count) files (\(figures) figures) to \(output.terminalLine)/")
             }
             return true
         } catch {

@@ -30,9 +30,10 @@ enum Interruption {
             let running = progress.runningNames
             progress.clear()
             let what = running.isEmpty ? "" : " while running \(running.joined(separator: ", "))"
-            FileHandle.standardError.write(Data("\ninterrupted\(what); the previous report is unchanged\n".utf8))
-            fflush(nil)  // what was printed so far reaches a pipe too (nil: every stream)
             OutputWriter.swapLock.lock()  // never exit between the two renames of a swap
+            let report = OutputWriter.published ? "the new report was already written" : "the previous report is unchanged"
+            FileHandle.standardError.write(Data("\ninterrupted\(what); \(report)\n".utf8))
+            fflush(nil)  // what was printed so far reaches a pipe too (nil: every stream)
             _exit(received == SIGINT ? 130 : 143)
         }
         waiter.start()

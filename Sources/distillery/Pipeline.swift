@@ -34,6 +34,8 @@ enum Pipeline {
         let execution: Execution
         let plan: BuildPlan
         let written: Bool
+        /// From writing the output (a file someone put into it meanwhile, kept aside).
+        let warnings: [String]
     }
 
     /// The book's folders, which no output may replace or hold.
@@ -70,15 +72,15 @@ enum Pipeline {
         // One build of the book at a time, from here: the cache and the output are written below.
         let bookLock = try CacheFolder.lock(projectDirectory: options.projectURL)
         defer { withExtendedLifetime(bookLock) {} }
-        let inputs = ProjectFiles(projectDirectory: options.projectURL)
+        let inputs = ProjectFiles(projectDirectory: options.projectURL, outputFolder: output)
         let cache = settings.useCache ? cache(for: plan, files: inputs) : nil
         let execution = try Executor.run(plan, files: inputs, cache: cache, options: settings.execution)
         let files = try ReportRenderer.render(plan, results: execution.results, formulas: formulas,
                                               selfContained: settings.selfContained)
         let hasReport = FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputWriter.markerFileName).path)
         let write = execution.failures.isEmpty || settings.writePartial || !hasReport
-        if write { try OutputWriter.replace(output, with: files, protecting: protected, outside: [options.chaptersURL]) }
-        return Outcome(files: files, execution: execution, plan: plan, written: write)
+        let warnings = write ? try OutputWriter.replace(output, with: files, protecting: protected, outside: [options.chaptersURL]) : []
+        return Outcome(files: files, execution: execution, plan: plan, written: write, warnings: warnings)
     }
 
     static func cache(for plan: BuildPlan, files: ProjectFiles) -> BuildCache {
@@ -91,7 +93,7 @@ func report(_ error: Error) {
     let lines: [String] = switch error {
     case let list as DiagnosticList: list.diagnostics.map(\.description)
     case let diagnostic as Diagnostic: [diagnostic.description]
-    default: ["error: \(error)".terminalSafe]
+    default: ["error: \(error)".terminalLine]
     }
     FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Notebook
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -235,5 +236,89 @@ import Glibc
         #expect(!FileManager.default.fileExists(atPath: leftover.path), "a temporary file was left")
         #expect(try Distillery.run(["clean"], in: folder).status == 0)
         #expect(FileManager.default.fileExists(atPath: target.path))
+    }
+}
+
+/// More of the output folder: permissions kept, a broken lock repaired, a file mounted over a
+/// report file refused, a data file linked into the output refused when read.
+@Suite struct OutputFolderDetailsTests {
+    let book = OutputProtectionTests.quickBook
+
+    func project() throws -> URL { try OutputProtectionTests().project(book) }
+
+    func edit(_ folder: URL) throws {
+        try (book + "\nMore.\n").write(to: folder.appendingPathComponent("chapters/01-a.md"), atomically: true, encoding: .utf8)
+    }
+
+    @Test func aNewReportKeepsTheOldOnesPermissions() throws {
+        let folder = try project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Distillery.run(["build"], in: folder).status == 0)
+        let output = folder.appendingPathComponent("output")
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: output.path)
+        try edit(folder)
+        #expect(try Distillery.run(["build"], in: folder).status == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: output.path)[.posixPermissions] as? Int == 0o700)
+    }
+
+    @Test func aLockThatIsNotAFileIsRepaired() throws {
+        let folder = try project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lock = folder.appendingPathComponent(".distillery-cache/build.lock")
+        try FileManager.default.createDirectory(at: lock.appendingPathComponent("x"), withIntermediateDirectories: true)
+        let built = try Distillery.run(["build"], in: folder)
+        #expect(built.status == 0, "\(built.standardError)")
+        try FileManager.default.removeItem(at: lock)
+        try FileManager.default.createSymbolicLink(atPath: lock.path, withDestinationPath: "/nonexistent")
+        let cleaned = try Distillery.run(["clean"], in: folder)
+        #expect(cleaned.status == 0, "\(cleaned.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".distillery-cache").path))
+    }
+
+    @Test func aDataFileLinkedIntoTheOutputIsRefused() throws {
+        let folder = try project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let points = "a,b,kind\n1,2,x\n2,3,y\n3,1,x\n4,0,y\n5,1,x\n6,2,y\n"
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("output/tables"), withIntermediateDirectories: true)
+        try points.write(to: folder.appendingPathComponent("output/tables/t.csv"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("data/x.csv").path, withDestinationPath: "../output/tables/t.csv")
+        // The check of the opened file itself, as when the link appears after the plan was checked.
+        #expect(throws: (any Error).self) {
+            _ = try ProjectPath.read("data/x.csv", in: folder, refusing: folder.appendingPathComponent("output"))
+        }
+        try "# D\n\n```{dataset} d\ndata: data/x.csv\nlabel: kind\n```\n".write(to: folder.appendingPathComponent("chapters/01-a.md"), atomically: true, encoding: .utf8)
+        let result = try Distillery.run(["build"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("'data/x.csv' is inside the output folder 'output'"), "\(result.standardError)")
+    }
+
+    @Test(.enabled(if: getuid() == 0, "bind-mounting needs root")) func aFileMountedOverAReportFileIsRefused() throws {
+        let folder = try project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Distillery.run(["build"], in: folder).status == 0)
+        let keep = folder.appendingPathComponent("keep.js"), target = folder.appendingPathComponent("output/search.js")
+        try "precious".write(to: keep, atomically: true, encoding: .utf8)
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["--bind", keep.path, target.path]
+        try mount.run()
+        mount.waitUntilExit()
+        guard mount.terminationStatus == 0 else {
+            print("skipped: bind mounts are not allowed here")
+            return
+        }
+        defer {
+            let unmount = Process()
+            unmount.executableURL = URL(fileURLWithPath: "/bin/umount")
+            unmount.arguments = [target.path]
+            try? unmount.run()
+            unmount.waitUntilExit()
+        }
+        try edit(folder)
+        let result = try Distillery.run(["build"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("'output/search.js' is a mount point"), "\(result.standardError)")
+        #expect(try String(contentsOf: keep, encoding: .utf8) == "precious")
     }
 }

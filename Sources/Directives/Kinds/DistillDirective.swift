@@ -89,7 +89,11 @@ struct DistillDirective: Directive {
             (index: try TrainingOptions.classIndices([shift.className], in: data.test.classNames, data: teacherRuns.name,
                                                      option: "bias_class")[0], amount: Float(shift.amount))
         }
-        if announce { try CachedTraining.announce(runs: seeds.count, training.configuration(seed: 0), data: data, context: context) }
+        if announce {
+            try CachedTraining.announce(runs: seeds.count, training.configuration(seed: 0), data: data,
+                                        teacher: teacherRuns.models.max { $0.architecture.parameterCount < $1.architecture.parameterCount },
+                                        context: context)
+        }
         let outcomes = try SeedRunner.run(seeds: seeds) { seed in
             let teacherModel = teacherRuns.teacherModel(forSeedAt: seeds.firstIndex(of: seed)!)
             let objective = DistillationObjective(loss: loss, labels: data.train.labels,

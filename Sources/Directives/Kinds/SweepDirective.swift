@@ -114,7 +114,9 @@ struct SweepDirective: Directive {
         if let seedCount { seeds = (0..<UInt64(seedCount)).map { seeds[0] + $0 } }
         let variants = grid.map { variant(of: recipe, at: $0, seeds: seeds) }
         try CachedTraining.announce(variants.map { (seeds.count, $0.training.configuration(seed: 0)) },
-                                    data: try recipe.training.prepare(distillation.teacher.split), context: context)
+                                    data: try recipe.training.prepare(distillation.teacher.split),
+                                    teacher: distillation.teacher.models.max { $0.architecture.parameterCount < $1.architecture.parameterCount },
+                                    context: context)
         let points = try zip(grid, variants).map { indices, pointRecipe in
             let label = zip(axes, indices).map { "\($0.option) = \($0.labels[$1])" }.joined(separator: ", ")
             let student = try pointRecipe.distil(from: distillation.teacher, in: context, label: label + ", ", announce: false)

@@ -23,19 +23,24 @@ enum CachedTraining {
 
     /// Checks `runs` training runs of `configuration` on `data` against the book's training
     /// budget, before anything trains, and announces their epochs to the progress display.
-    static func announce(runs: Int, _ configuration: TrainingConfiguration, data: PreparedData, context: ExecutionContext) throws {
-        try announce([(runs, configuration)], data: data, context: context)
+    /// - Parameter teacher: the network whose logits each run is taught with, computed anew
+    ///   for every run (over the training set).
+    static func announce(runs: Int, _ configuration: TrainingConfiguration, data: PreparedData, teacher: MLP<Float>? = nil,
+                         context: ExecutionContext) throws {
+        try announce([(runs, configuration)], data: data, teacher: teacher, context: context)
     }
 
     /// The same for several recipes at once (a {sweep}'s grid).
     static func announce(_ recipes: [(runs: Int, configuration: TrainingConfiguration)], data: PreparedData,
-                         context: ExecutionContext) throws {
+                         teacher: MLP<Float>? = nil, context: ExecutionContext) throws {
         let cost = recipes.reduce(0.0) { total, recipe in
             let parameters = MLPArchitecture(inputs: data.featureCount, hidden: recipe.configuration.hidden, outputs: data.classCount,
                                              activation: recipe.configuration.activation).parameterCount
             return total + TrainingCost.estimate(parameters: parameters, trainExamples: data.train.exampleCount,
                                                  testExamples: data.test.exampleCount, batchSize: recipe.configuration.batchSize,
                                                  epochs: recipe.configuration.epochs, runs: recipe.runs)
+                + (teacher.map { TrainingCost.inference(parameters: $0.architecture.parameterCount, examples: data.train.exampleCount,
+                                                         runs: recipe.runs) } ?? 0)
         }
         let budget = context.trainingBudget
         guard cost <= budget else {

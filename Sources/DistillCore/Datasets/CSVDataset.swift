@@ -17,6 +17,14 @@ public enum CSVDataset {
         guard let labelIndex = header.fields.firstIndex(of: labelColumn) else {
             throw DataFileError(file: fileName, line: header.line, "no column named '\(labelColumn)'; the columns are \(header.fields.joined(separator: ", "))")
         }
+        var seen = [String: Int]()
+        for (index, column) in header.fields.enumerated() {
+            if let first = seen[column] {
+                throw DataFileError(file: fileName, line: header.line, column: header.columns[index],
+                                    "the column name '\(column)' appears twice in the header (columns \(first + 1) and \(index + 1)); give each column its own name")
+            }
+            seen[column] = index
+        }
         guard header.fields.count >= 2 else {
             throw DataFileError(file: fileName, line: header.line, "need at least one feature column besides the label")
         }
@@ -30,8 +38,9 @@ public enum CSVDataset {
                                    "expected \(header.fields.count) fields as in the header, found \(row.fields.count)")
             }
             for (column, field) in row.fields.enumerated() where column != labelIndex {
-                guard let value = Float(field), value.isFinite else {
-                    let why = Float(field) == nil ? "is not a number" : "is not a finite number"
+                guard let value = Float(field), value.isFinite, isDecimal(field) else {
+                    let why = Float(field) == nil ? "is not a number" : !Float(field)!.isFinite ? "is not a finite number"
+                        : "is not a decimal number (write it like 16, -0.5 or 1e-3)"
                     throw DataFileError(file: fileName, line: row.line, column: row.columns[column],
                                        "'\(field)' in column '\(header.fields[column])' \(why)")
                 }
@@ -61,6 +70,22 @@ public enum CSVDataset {
         return Dataset(name: name, features: Matrix(rows: labelTexts.count, columns: featureNames.count, values: values),
                        labels: labelTexts.map { classIndex[$0]! }, featureNames: featureNames, classNames: classNames)
     }
+}
+
+/// Decimal notation only: a sign, digits with at most one point, and an exponent (Swift's
+/// `Float("0x10")` reads hexadecimal, which no CSV writer means).
+private func isDecimal(_ text: String) -> Bool {
+    var bytes = Array(text.utf8)[...]
+    if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+    let digits = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    let mantissa = bytes.prefix { digits($0) || $0 == UInt8(ascii: ".") }
+    guard mantissa.contains(where: digits), mantissa.filter({ $0 == UInt8(ascii: ".") }).count <= 1 else { return false }
+    var rest = bytes.dropFirst(mantissa.count)
+    guard let e = rest.first else { return true }
+    guard e == UInt8(ascii: "e") || e == UInt8(ascii: "E") else { return false }
+    rest = rest.dropFirst()
+    if let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { rest = rest.dropFirst() }
+    return !rest.isEmpty && rest.allSatisfy(digits)
 }
 
 extension Substring {

@@ -13,6 +13,12 @@ public enum BookLoader {
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         let markdownNames = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        // The file system gives names as bytes; one that is not UTF-8 comes back with U+FFFD in
+        // place of its bad bytes, a name no file has.
+        if let garbled = markdownNames.first(where: { $0.unicodeScalars.contains("\u{FFFD}")
+            && (try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent($0).path)) == nil }) {
+            throw Diagnostic(at: nil, "a chapter's file name in '\(displayPrefix)' is not valid UTF-8 ('\(garbled)', bad bytes shown as \u{FFFD}); rename the file")
+        }
         guard !markdownNames.isEmpty else {
             throw Diagnostic(at: nil, "no chapters (*.md files) in '\(displayPrefix)'")
         }

@@ -20,6 +20,7 @@ public enum CacheFolder {
     /// folders are removed (never followed) and the folders made anew.
     public static func lock(projectDirectory: URL) throws -> FileLock {
         let folder = try prepare(projectDirectory)
+        clearLockPath(folder)
         let lock = try FileLock(file: folder.appendingPathComponent(lockFileName).path,
                                 waiting: "Another build of this book is running; waiting for it to finish…")
         // The folder may have been removed by `clean` while we waited; the lock file is made anew.
@@ -36,6 +37,7 @@ public enum CacheFolder {
         var status = stat()
         guard lstat(folder.path, &status) == 0 else { return false }
         _ = try prepare(projectDirectory)
+        clearLockPath(folder)
         let lock = try FileLock(file: folder.appendingPathComponent(lockFileName).path,
                                 waiting: "A build of this book is running; waiting for it to finish before removing the cache…")
         let left = withExtendedLifetime(lock) { FolderTree.remove(folder.path) }
@@ -43,6 +45,15 @@ public enum CacheFolder {
             throw Diagnostic(at: nil, "could not remove all of \(name)/: \(left.prefix(3).map { "'\(name)/\($0)'" }.joined(separator: ", ")) \(left.count == 1 ? "is" : "are") left (another file system mounted there, or no permission)")
         }
         return true
+    }
+
+    /// Something other than a file in the lock's place (a folder, a link) is the cache's own
+    /// debris: removed — a link as a link — so that the lock can be taken.
+    private static func clearLockPath(_ folder: URL) {
+        let path = folder.appendingPathComponent(lockFileName).path
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG else { return }
+        if status.st_mode & S_IFMT == S_IFDIR { FolderTree.remove(path) } else { unlink(path) }
     }
 
     /// Creates the folder if absent; refuses a link or a file in its place.

@@ -80,18 +80,18 @@ public final class CacheStore: @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(key).\(UUID().uuidString).tmp")
-            try Self.writeNew(temporary, entry.bytes)
+            try NewFile.write(entry.bytes, to: temporary.path)
             // rename(2) replaces what is at the entry's name, a link included, and follows nothing.
             guard rename(temporary.path, url.path) == 0 else {
                 let code = errno
                 unlink(temporary.path)
-                throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+                throw NewFile.Failure(code: code)
             }
         } catch {
             lock.lock(); defer { lock.unlock() }
             if !writeFailed {
                 writeFailed = true
-                problems.append("cannot write the cache in \(Self.folderName) (\(error.localizedDescription)); results are not saved for the next build")
+                problems.append("cannot write the cache in \(Self.folderName) (\((error as? NewFile.Failure)?.description ?? error.localizedDescription)); results are not saved for the next build")
             }
         }
     }
@@ -104,20 +104,6 @@ public final class CacheStore: @unchecked Sendable {
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         return [UInt8](FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).readDataToEndOfFile())
-    }
-
-    /// Writes a file that must not exist yet (`O_EXCL`: nothing in its place is followed).
-    private static func writeNew(_ url: URL, _ bytes: [UInt8]) throws {
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        do {
-            try handle.write(contentsOf: bytes)
-            try handle.close()
-        } catch {
-            unlink(url.path)
-            throw error
-        }
     }
 
     private func file(_ section: Section, _ key: String) -> URL {

@@ -10,10 +10,11 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    /// Safe to print on a terminal: control characters from the book are shown escaped.
+    /// One line, safe to print on a terminal: control characters and line breaks from the
+    /// book are shown escaped.
     public var description: String {
-        if let location { return "\(location): error: \(message)".terminalSafe }
-        return "error: \(message)".terminalSafe
+        if let location { return "\(location): error: \(message)".terminalLine }
+        return "error: \(message)".terminalLine
     }
 }
 

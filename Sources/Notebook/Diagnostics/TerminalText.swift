@@ -16,6 +16,12 @@ extension String {
         return out
     }
 
+    /// The same for text that must stay one line (a diagnostic): line breaks and tabs are
+    /// escaped too, so a file name or a value cannot print a line that looks like another message.
+    public var terminalLine: String {
+        terminalSafe.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
+    }
+
     private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0A, 0x09: return false

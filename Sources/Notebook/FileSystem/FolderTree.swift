@@ -30,11 +30,12 @@ public enum FolderTree {
     }
 
     /// Removes the folder at `path` with what is under it, except what the build did not make:
-    /// mount points (and what is under them) stay, and with `allowed` only the files it names
+    /// mount points (a folder's or a file's, and what is under them) stay, and with `allowed` only the files it names
     /// (relative paths) are removed, with the folders they leave empty. A link is removed as a
-    /// link. Returns the relative paths left behind (empty when the folder is gone).
+    /// link; `keeping` names one entry at the top that stays (a marker to remove last). Returns
+    /// the relative paths left behind (empty when the folder is gone).
     @discardableResult
-    public static func remove(_ path: String, allowing allowed: Set<String>? = nil) -> [String] {
+    public static func remove(_ path: String, allowing allowed: Set<String>? = nil, keeping kept: String? = nil) -> [String] {
         var left = [String]()
         var emptied = [String: Bool]()  // folder → nothing was left inside it
         let walked = walk(path) { _, _, entry in
@@ -48,7 +49,7 @@ public enum FolderTree {
             switch entry.kind {
             case .folder: removable = emptied[entry.path] == true
             case .mountPoint: removable = false
-            case .file, .link, .other: removable = allowed.map { $0.contains(entry.path) } ?? true
+            case .file, .link, .other: removable = entry.path != kept && (allowed.map { $0.contains(entry.path) } ?? true)
             }
             let removed = removable && unlinkat(parent, name, entry.kind == .folder ? AT_REMOVEDIR : 0) == 0
             if !removed {
@@ -93,7 +94,8 @@ public enum FolderTree {
             let path = prefix.isEmpty ? name : prefix + "/" + name
             let kind: Kind
             switch status.st_mode & S_IFMT {
-            case S_IFDIR: kind = status.st_dev != device || mounts.contains(path) ? .mountPoint : .folder
+            case _ where status.st_dev != device || mounts.contains(path): kind = .mountPoint  // a file can be bind-mounted too
+            case S_IFDIR: kind = .folder
             case S_IFREG: kind = .file
             case S_IFLNK: kind = .link
             default: kind = .other

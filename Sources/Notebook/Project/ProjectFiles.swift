@@ -5,11 +5,14 @@ import Foundation
 /// from several threads.
 public final class ProjectFiles: @unchecked Sendable {
     public let projectDirectory: URL
+    /// The folder the build replaces: no file read may really lie in it, whatever link leads there.
+    private let outputFolder: URL?
     private let lock = NSLock()
     private var read: [String: Result<[UInt8], ExecutionError>] = [:]
 
-    public init(projectDirectory: URL) {
+    public init(projectDirectory: URL, outputFolder: URL? = nil) {
         self.projectDirectory = projectDirectory
+        self.outputFolder = outputFolder
     }
 
     /// The bytes of the project-relative file `path`, as `ProjectPath.read` checks and reads them.
@@ -19,7 +22,7 @@ public final class ProjectFiles: @unchecked Sendable {
         if let known = read[path] { return try known.get() }
         let result: Result<[UInt8], ExecutionError>
         do {
-            result = .success(try ProjectPath.read(path, in: projectDirectory))
+            result = .success(try ProjectPath.read(path, in: projectDirectory, refusing: outputFolder))
         } catch let error as ExecutionError {
             result = .failure(error)
         } catch {

@@ -23,7 +23,8 @@ public enum ProjectPath {
     /// where it really lives, how big it is — and read from it: swapping the file for a link to
     /// somewhere else between a check and the read cannot work, since there is no second look
     /// at the path.
-    public static func read(_ path: String, in projectDirectory: URL) throws -> [UInt8] {
+    /// - Parameter refused: a folder no file read may lie in (the output, which the build replaces).
+    public static func read(_ path: String, in projectDirectory: URL, refusing refused: URL? = nil) throws -> [UInt8] {
         guard isInside(path) else {
             throw ExecutionError("'\(path)' is not a path inside the project (write it relative to the project folder, without '..')")
         }
@@ -43,6 +44,9 @@ public enum ProjectPath {
         guard let opened = openedPath(descriptor),
               CanonicalPath.isWithin(opened, CanonicalPath.of(projectDirectory)) else {
             throw ExecutionError("'\(path)' leads outside the project through a symbolic link; copy the file into the project instead")
+        }
+        if let refused, CanonicalPath.isWithin(opened, CanonicalPath.of(refused)) {
+            throw ExecutionError("'\(path)' lies in the output folder '\(refused.relativePath)' (through a symbolic link), which every build replaces; move the file out of it")
         }
         guard status.st_size <= maximumFileSize else {
             throw ExecutionError("'\(path)' is \(Int(status.st_size) >> 20) MiB; files read by directives are limited to \(maximumFileSize >> 20) MiB")

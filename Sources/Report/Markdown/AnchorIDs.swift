@@ -2,6 +2,9 @@
 /// with a figure's, another chapter's (the one-page book holds them all) or a generated one.
 struct AnchorIDs {
     private var used: Set<String>
+    /// The suffix to try first for each base: every one below it is taken (a book of 20,000
+    /// headings "Same" would otherwise try "-2", "-3", … from the start each time).
+    private var nextSuffix: [String: Int] = [:]
 
     /// - Parameter reserved: ids already taken (figures, tables, chapters).
     init(reserved: Set<String>) {
@@ -12,12 +15,14 @@ struct AnchorIDs {
     /// → "soft-targets-t-4"), with "-2", "-3"… when it is taken.
     mutating func unique(for text: String) -> String {
         let base = Self.slug(text)
-        var candidate = base, suffix = 1
+        var suffix = nextSuffix[base] ?? 1
+        var candidate = suffix == 1 ? base : "\(base)-\(suffix)"
         while used.contains(candidate) {
             suffix += 1
             candidate = "\(base)-\(suffix)"
         }
         used.insert(candidate)
+        nextSuffix[base] = suffix
         return candidate
     }
 

@@ -41,10 +41,22 @@ extension OutputWriter {
         try checkOnlyOwnFiles(entries, of: directory)
     }
 
+    /// The report folder holds only what the build wrote; thrown as a refusal otherwise.
+    static func checkOnlyOwnFiles(of directory: URL) throws {
+        guard let entries = FolderTree.entries(of: directory.path), !entries.isEmpty else { return }
+        try checkOnlyOwnFiles(entries, of: directory)
+    }
+
     /// A report folder may hold only what the build wrote: it is deleted when replaced.
     private static func checkOnlyOwnFiles(_ entries: [FolderTree.Entry], of directory: URL) throws {
         let shown = directory.relativePath
-        let files = ownFiles(of: directory)
+        let files: Set<String>?
+        switch claim(of: directory) {
+        case .files(let listed): files = listed.union([markerFileName])
+        case .everyFile: files = nil
+        case .nothing:
+            throw Diagnostic(at: nil, "refusing to replace '\(shown)': its \(markerFileName) file is not one distillery wrote (it lists no report), so nothing in the folder is known to be the report's; choose another output folder, or empty this one yourself")
+        }
         let folders = files.map { Set($0.flatMap(ancestors)) }
         for entry in entries {
             let path = "\(shown)/\(entry.path)"

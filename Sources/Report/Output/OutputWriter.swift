@@ -25,14 +25,20 @@ public enum OutputWriter {
     /// The file that marks a folder as a report written by Distillery.
     public static let markerFileName = ReportMarker.fileName
 
+    /// Whether this process has swapped a new report in; read under `swapLock` by an
+    /// interruption, to say which report is there.
+    nonisolated(unsafe) public private(set) static var published = false
+
     /// Writes `files` as the new contents of `directory`.
     /// - Parameter protected: folders the report must never replace or contain (the chapters,
     ///   the project), refused even when they carry the marker.
+    /// - Returns: warnings: what someone put into the old report while the build ran, kept.
+    @discardableResult
     public static func replace(_ directory: URL, with files: ReportFiles, protecting protected: [URL] = [],
-                               outside: [URL] = []) throws {
+                               outside: [URL] = []) throws -> [String] {
         try checkReplaceable(directory, protecting: protected, outside: outside)
         do {
-            try swap(directory, with: files)
+            return try swap(directory, with: files)
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {
@@ -41,13 +47,15 @@ public enum OutputWriter {
     }
 
     /// The same for files already made.
+    @discardableResult
     public static func replace(_ directory: URL, with files: [OutputFile], protecting protected: [URL] = [],
-                               outside: [URL] = []) throws {
+                               outside: [URL] = []) throws -> [String] {
         try replace(directory, with: ReportFiles(files), protecting: protected, outside: outside)
     }
 
     /// "permission denied", "no space left on device": the system's reason, without paths.
     static func reason(_ error: Error) -> String {
+        if let failure = error as? NewFile.Failure { return failure.description }
         var current: NSError? = error as NSError
         while let error = current {
             if error.domain == NSPOSIXErrorDomain { return SystemError.reason(Int32(error.code)) }
@@ -104,17 +112,33 @@ public enum OutputWriter {
         }
     }
 
-    /// The files a build may delete from the report at `directory`: those its marker lists,
-    /// and the marker; nil (any regular file) for a marker that lists none.
-    static func ownFiles(of directory: URL) -> Set<String>? {
-        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(markerFileName).path),
-              let listed = ReportMarker.files(in: String(decoding: data, as: UTF8.self)) else { return nil }
-        return listed.union([markerFileName])
+    /// What a build may delete from the report at `directory`, by its marker.
+    static func claim(of directory: URL) -> ReportMarker.Claim {
+        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(markerFileName).path) else { return .nothing }
+        return ReportMarker.claim(of: String(decoding: data, as: UTF8.self))
     }
 
-    private static func swap(_ directory: URL, with files: ReportFiles) throws {
+    /// Removes a report folder this writer made, the files its marker claims and the marker
+    /// last, so that a removal cut short still leaves a folder known as ours. What it did not
+    /// write stays, with the marker; returns what was left.
+    @discardableResult
+    static func removeReport(_ folder: URL) -> [String] {
+        let allowed: Set<String>?
+        switch claim(of: folder) {
+        case .files(let files): allowed = files.subtracting([markerFileName])
+        case .everyFile: allowed = nil
+        case .nothing: return [""]
+        }
+        let left = FolderTree.remove(folder.path, allowing: allowed, keeping: markerFileName)
+        guard left == [markerFileName] else { return left.filter { $0 != markerFileName } }
+        unlink(folder.appendingPathComponent(markerFileName).path)
+        rmdir(folder.path)
+        return []
+    }
+
+    private static func swap(_ directory: URL, with files: ReportFiles) throws -> [String] {
         let marker = ReportMarker.file(listing: files.paths)
-        if holds(directory, exactly: files, marker: marker) { return }
+        if holds(directory, exactly: files, marker: marker) { return [] }
         let fileManager = FileManager.default
         let parent = directory.deletingLastPathComponent()
         let name = directory.lastPathComponent
@@ -124,39 +148,49 @@ public enum OutputWriter {
         guard mkdir(staging.path, 0o755) == 0 else {
             throw Diagnostic(at: nil, "cannot write the report into '\(directory.relativePath)': \(SystemError.reason(errno)); the previous report is unchanged")
         }
-        let ours = Set(files.paths + [marker.path])
+        var old = stat()
+        let hadPrevious = lstat(directory.path, &old) == 0
+        if hadPrevious {
+            // The new report keeps the old one's permissions and owner (a private report stays private).
+            chmod(staging.path, old.st_mode & 0o7777)
+            _ = chown(staging.path, old.st_uid, old.st_gid)
+        }
         do {
             // The marker first: a staging folder left by a killed build is known as ours.
             var written = [Written]()
             func write(_ file: OutputFile) throws {
                 let url = staging.appendingPathComponent(file.path)
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.bytes).write(to: url)
+                try NewFile.write(file.bytes, to: url.path)
                 written.append(Written(path: file.path, size: file.bytes.count, checksum: FNV1a.hash64(file.bytes)))
             }
             try write(marker)
             for file in files { try write(file) }
             guard holds(staging, exactly: written) else {
-                throw Diagnostic(at: nil, "the new report changed while it was being written (another program removed or added files in '\(staging.lastPathComponent)'); nothing was published, and the previous report in '\(directory.relativePath)' is unchanged")
+                throw Diagnostic(at: nil, "the new report changed while it was being written (files removed or added in '\(staging.lastPathComponent)'); nothing was published, and the previous report in '\(directory.relativePath)' is unchanged")
             }
+            // What the old report holds is checked again just before it goes: a file put there
+            // during the build is refused, not swept aside.
+            if hadPrevious { try checkOnlyOwnFiles(of: directory) }
         } catch {
-            FolderTree.remove(staging.path, allowing: ours)
+            removeReport(staging)
             throw error
         }
-        let previousFiles = ownFiles(of: directory)
         swapLock.lock()
-        var status = stat()
-        let hadPrevious = lstat(directory.path, &status) == 0
         do {
             if hadPrevious { try fileManager.moveItem(at: directory, to: previous) }
             try fileManager.moveItem(at: staging, to: directory)
         } catch {
+            var status = stat()
             if hadPrevious, lstat(directory.path, &status) != 0 { try? fileManager.moveItem(at: previous, to: directory) }
             swapLock.unlock()
-            FolderTree.remove(staging.path, allowing: ours)
+            removeReport(staging)
             throw error
         }
+        published = true
         swapLock.unlock()
-        if hadPrevious { FolderTree.remove(previous.path, allowing: previousFiles) }
+        guard hadPrevious else { return [] }
+        let left = removeReport(previous)
+        return left.isEmpty ? [] : ["\(left.count) file\(left.count == 1 ? "" : "s") put into '\(directory.relativePath)' while the build ran \(left.count == 1 ? "was" : "were") not the report's and \(left.count == 1 ? "is" : "are") kept in '\(previous.lastPathComponent)' (\(left.prefix(3).joined(separator: ", ")))"]
     }
 }

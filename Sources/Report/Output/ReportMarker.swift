@@ -12,10 +12,19 @@ enum ReportMarker {
         OutputFile(path: fileName, text: heading + listing + paths.sorted().map { $0 + "\n" }.joined())
     }
 
-    /// The files a marker lists; nil for the marker of an older version, which listed none
-    /// (such a report's regular files and folders are all its own).
-    static func files(in text: String) -> Set<String>? {
-        guard let start = text.range(of: listing) else { return nil }
-        return Set(text[start.upperBound...].split(separator: "\n").map(String.init))
+    /// What a marker says the build may delete.
+    enum Claim: Equatable {
+        /// The files it lists.
+        case files(Set<String>)
+        /// Every regular file: the marker of an older version, which listed none, word for word.
+        case everyFile
+        /// Nothing: a file of that name that distillery did not write (an empty one, say).
+        case nothing
+    }
+
+    static func claim(of text: String) -> Claim {
+        if text == heading { return .everyFile }
+        guard text.hasPrefix(heading + listing) else { return .nothing }
+        return .files(Set(text.dropFirst(heading.count + listing.count).split(separator: "\n").map(String.init)))
     }
 }

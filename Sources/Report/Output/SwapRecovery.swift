@@ -30,16 +30,22 @@ extension OutputWriter {
             }
         }
         for url in leftovers where lstat(url.path, &status) == 0 {
-            FolderTree.remove(url.path, allowing: ownFiles(of: url))
+            removeReport(url)
+        }
+        // A staging folder made by a build killed before it wrote the marker is empty: rmdir
+        // removes it and nothing else (it fails on a folder with anything in it).
+        for entry in entries where entry.hasPrefix(".\(name).staging-") {
+            rmdir(parent.appendingPathComponent(entry).path)
         }
     }
 
-    /// A real folder holding the marker (a regular file).
+    /// A real folder holding a marker (a regular file) that this writer wrote.
     private static func isReportFolder(_ url: URL) -> Bool {
         var status = stat()
         guard lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR,
-              lstat(url.appendingPathComponent(markerFileName).path, &status) == 0 else { return false }
-        return status.st_mode & S_IFMT == S_IFREG
+              lstat(url.appendingPathComponent(markerFileName).path, &status) == 0,
+              status.st_mode & S_IFMT == S_IFREG else { return false }
+        return claim(of: url) != .nothing
     }
 
     private static func markerDate(_ url: URL) -> Date {
