@@ -49,6 +49,25 @@ import Notebook
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["output"])
     }
 
+    /// Another program deleting a file of the new report while it is written: the build checks
+    /// what it wrote before publishing it, refuses, and keeps the previous report.
+    @Test func aReportChangedWhileBeingWrittenIsNotPublished() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("output")
+        try OutputWriter.replace(output, with: [OutputFile(path: "index.html", text: "previous")])
+        let paths = ["index.html", "a.html", "b.html"]
+        let files = ReportFiles(paths: paths) { index in
+            if index == 2, let staging = try? FileManager.default.contentsOfDirectory(atPath: root.path).first(where: { $0.hasPrefix(".output.staging-") }) {
+                try? FileManager.default.removeItem(at: root.appendingPathComponent(staging).appendingPathComponent("index.html"))
+            }
+            return OutputFile(path: paths[index], text: "new \(index)")
+        }
+        #expect(throws: Diagnostic.self) { try OutputWriter.replace(output, with: files) }
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "previous")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["output"], "the staging folder was left")
+    }
+
     @Test func refusesAFolderItDidNotWriteAndLeavesItAlone() throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
