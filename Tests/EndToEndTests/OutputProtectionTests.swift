@@ -5,6 +5,18 @@ import Notebook
 import Glibc
 #endif
 
+/// Runs a system tool (mount, umount) and returns its exit status.
+@discardableResult
+func runTool(_ path: String, _ arguments: [String]) -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return -1 }
+    process.waitUntilExit()
+    return process.terminationStatus
+}
+
 /// The output folder and the cache under concurrent builds, `clean`, killed swaps, mounts and
 /// links: a build publishes only a complete report and deletes only what it wrote.
 @Suite struct OutputProtectionTests {
@@ -155,23 +167,12 @@ import Glibc
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: point, withIntermediateDirectories: true)
         try Data("precious".utf8).write(to: outside.appendingPathComponent("data.bin"))
-        let mount = Process()
-        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
-        mount.arguments = ["--bind", outside.path, point.path]
-        mount.standardError = FileHandle.nullDevice
-        try mount.run()
-        mount.waitUntilExit()
-        guard mount.terminationStatus == 0 else {
-            print("skipped: this machine does not allow bind mounts here (mount exited \(mount.terminationStatus))")
+        let mounted = runTool("/bin/mount", ["--bind", outside.path, point.path])
+        guard mounted == 0 else {
+            print("skipped: this machine does not allow bind mounts here (mount exited \(mounted))")
             return
         }
-        defer {
-            let unmount = Process()
-            unmount.executableURL = URL(fileURLWithPath: "/bin/umount")
-            unmount.arguments = [point.path]
-            try? unmount.run()
-            unmount.waitUntilExit()
-        }
+        defer { runTool("/bin/umount", [point.path]) }
         try "# Changed\n\nNew prose.\n".write(to: folder.appendingPathComponent("chapters/01-a.md"), atomically: true, encoding: .utf8)
         let result = try Distillery.run(["build"], in: folder)
         #expect(result.status == 1)
@@ -180,18 +181,8 @@ import Glibc
         // The output folder itself a mount point: said plainly, nothing removed.
         let whole = folder.appendingPathComponent("mounted")
         try FileManager.default.createDirectory(at: whole, withIntermediateDirectories: true)
-        let second = Process()
-        second.executableURL = URL(fileURLWithPath: "/bin/mount")
-        second.arguments = ["--bind", outside.path, whole.path]
-        try second.run()
-        second.waitUntilExit()
-        defer {
-            let unmount = Process()
-            unmount.executableURL = URL(fileURLWithPath: "/bin/umount")
-            unmount.arguments = [whole.path]
-            try? unmount.run()
-            unmount.waitUntilExit()
-        }
+        #expect(runTool("/bin/mount", ["--bind", outside.path, whole.path]) == 0)
+        defer { runTool("/bin/umount", [whole.path]) }
         let onMount = try Distillery.run(["build", "--output", "mounted"], in: folder)
         #expect(onMount.status == 1)
         #expect(onMount.standardError.contains("it is a mount point"), "\(onMount.standardError)")
@@ -299,22 +290,11 @@ import Glibc
         #expect(try Distillery.run(["build"], in: folder).status == 0)
         let keep = folder.appendingPathComponent("keep.js"), target = folder.appendingPathComponent("output/search.js")
         try "precious".write(to: keep, atomically: true, encoding: .utf8)
-        let mount = Process()
-        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
-        mount.arguments = ["--bind", keep.path, target.path]
-        try mount.run()
-        mount.waitUntilExit()
-        guard mount.terminationStatus == 0 else {
-            print("skipped: bind mounts are not allowed here")
+        guard runTool("/bin/mount", ["--bind", keep.path, target.path]) == 0 else {
+            print("skipped: this machine does not allow bind mounts here")
             return
         }
-        defer {
-            let unmount = Process()
-            unmount.executableURL = URL(fileURLWithPath: "/bin/umount")
-            unmount.arguments = [target.path]
-            try? unmount.run()
-            unmount.waitUntilExit()
-        }
+        defer { runTool("/bin/umount", [target.path]) }
         try edit(folder)
         let result = try Distillery.run(["build"], in: folder)
         #expect(result.status == 1)
