@@ -88,12 +88,21 @@ enum Pipeline {
     }
 }
 
-/// Prints the diagnostics of a failed stage to standard error, compiler-style.
+/// The most diagnostics printed at once; a chapter with thousands of the same mistake would
+/// otherwise print megabytes.
+let printedDiagnosticLimit = 20
+
+/// Prints the diagnostics of a failed stage to standard error, compiler-style: the first
+/// `printedDiagnosticLimit`, then how many more there are.
 func report(_ error: Error) {
-    let lines: [String] = switch error {
+    var lines: [String] = switch error {
     case let list as DiagnosticList: list.diagnostics.map(\.description)
     case let diagnostic as Diagnostic: [diagnostic.description]
     default: ["error: \(error)".terminalLine]
+    }
+    if lines.count > printedDiagnosticLimit {
+        let more = lines.count - printedDiagnosticLimit
+        lines = Array(lines.prefix(printedDiagnosticLimit)) + ["… and \(ValueFormat.grouped(more)) more error\(more == 1 ? "" : "s")"]
     }
     FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
 }

@@ -333,6 +333,8 @@ import Testing
         fails("an unclosed inline value", train + "It reaches {{ t.test_accuracy\n\nMore.\n", at: "\(chapter):6:12",
               "'{{' has no closing '}}' on this line"),
         fails("an empty inline value", train + "It reaches {{ }}.\n", at: "\(chapter):6:12", "'{{ }}' is not an inline value"),
+        fails("20,000 bad inline values on a line", train + String(repeating: "{{ x }} ", count: 20_000) + "\n", at: "\(chapter):6:1",
+              "\n… and 19,980 more errors\n"),
         fails("a cross-reference to an unknown name", train + "See @nobody.\n", at: "\(chapter):6:5", "'nobody' is not the name of any directive"),
         fails("a cross-reference to an {export}", train + "```{export} e\nrun: t\n```\n\nSee @e.\n", at: "\(chapter):10:5",
               "@e points at a {export} directive, which shows no figure or table"),
