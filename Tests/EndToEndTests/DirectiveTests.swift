@@ -90,7 +90,7 @@ import Testing
         let result = try Distillery.run(["check"], in: folder)
         #expect(result.status == 1)
         #expect(result.standardError == """
-        chapters/01-test.md:3:12: error: unknown optimizer 'adamw'; did you mean 'adam'?; use adam, sgd
+        chapters/01-test.md:3:12: error: unknown optimizer 'adamw'; did you mean 'adam'? (the choices are adam, sgd)
         chapters/01-test.md:8:8: error: 'alpha' must be in [0, 1], not 1.5
 
         """)

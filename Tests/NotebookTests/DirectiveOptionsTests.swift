@@ -41,7 +41,7 @@ import Testing
     @Test func choicesReadNamedValuesAndSuggestTheClosest() throws {
         #expect(try options("epochs: 3\n").choice("name", as: Shape.self) == .wide)
         #expect(try options("name: narrow\n").choice("name", as: Shape.self) == .narrow)
-        #expect(problem("name: narow\n") == "ch.md:10:7: error: unknown name 'narow'; did you mean 'narrow'?; use wide, narrow")
+        #expect(problem("name: narow\n") == "ch.md:10:7: error: unknown name 'narow'; did you mean 'narrow'? (the choices are wide, narrow)")
     }
 
     @Test func wrongTypesAndRangesAreReportedAtTheValue() {

@@ -30,7 +30,7 @@ import Testing
         let lines = diagnostics { _ = try parsedBook("A {{ teacher }} and {{ t.x | percnt }}.\nOpen {{ t.x\n") }
         #expect(lines == [
             "chapters/01-test.md:1:3: error: '{{ teacher }}' is not an inline value; write {{ name.field }} or {{ name.field | format }}",
-            "chapters/01-test.md:1:21: error: unknown format 'percnt'; did you mean 'percent'?; use one of percent, percent(n), fixed(n), int, ci, pm",
+            "chapters/01-test.md:1:21: error: unknown format 'percnt'; did you mean 'percent'? (the choices are percent, percent(n), fixed(n), int, ci, pm)",
             "chapters/01-test.md:2:6: error: '{{' has no closing '}}' on this line; write {{ name.field | format }}",
         ])
     }

@@ -15,6 +15,13 @@ public func didYouMean(_ word: String, among candidates: some Sequence<String>) 
     closestMatch(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
 }
 
+/// The suffix for a word that is none of a list's: "; did you mean 'x'? (the choices are a, b)"
+/// or, with nothing close, "; use a, b". `choices` is the list as shown.
+public func didYouMean(_ word: String, among candidates: [String], choices: String) -> String {
+    guard let match = closestMatch(to: word, among: candidates) else { return "; use \(choices)" }
+    return "; did you mean '\(match)'? (the choices are \(choices))"
+}
+
 /// Edit distance between two strings, by characters, counting a swap of two neighbouring
 /// characters as one edit ("trian" → "train"): the optimal string alignment distance.
 func editDistance(_ a: String, _ b: String) -> Int {

@@ -35,7 +35,7 @@ public struct OptionChecker {
                 return fail("'\(name)' must map \(count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound) to \(count.upperBound)") of \(keys.joined(separator: ", "))")
             }
             for (key, item) in pairs where !keys.contains(key) {
-                return Diagnostic(at: item.location, "'\(key)' cannot be used in '\(name)'; use \(keys.joined(separator: ", "))\(didYouMean(key, among: keys))")
+                return Diagnostic(at: item.location, "'\(key)' cannot be used in '\(name)'\(didYouMean(key, among: keys, choices: keys.joined(separator: ", ")))")
             }
             return nil
         default:
@@ -66,7 +66,7 @@ public struct OptionChecker {
         case .reference:
             guard DirectiveScanner.isIdentifier(text) else { return fail("'\(text)' is not a directive name") }
         case .choice(let words):
-            guard words.contains(text) else { return fail("unknown \(name) '\(text)'\(didYouMean(text, among: words)); use \(words.joined(separator: ", "))") }
+            guard words.contains(text) else { return fail("unknown \(name) '\(text)'\(didYouMean(text, among: words, choices: words.joined(separator: ", ")))") }
         case .oneOf(let types):
             guard types.contains(where: { problem(value, $0) == nil }) else {
                 // A value written like a path gets the path's own message ("inside the project").

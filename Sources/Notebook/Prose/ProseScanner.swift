@@ -99,7 +99,7 @@ public enum ProseScanner {
                 let range = ValueFormat.decimalRange
                 return .failure(Problem(message: "format '\(word)' asks for \(count.isEmpty ? "no number of" : "'\(count)'") decimals; write a whole number from \(range.lowerBound) to \(range.upperBound), e.g. \(word[..<open])(2)"))
             }
-            return .failure(Problem(message: "unknown format '\(word)'\(didYouMean(word, among: ValueFormat.Style.allCases.map(\.rawValue))); use one of \(ValueFormat.names.joined(separator: ", "))"))
+            return .failure(Problem(message: "unknown format '\(word)'\(didYouMean(word, among: ValueFormat.Style.allCases.map(\.rawValue), choices: ValueFormat.names.joined(separator: ", ")))"))
         }
         return .success((segments[0], segments.dropFirst().joined(separator: "."), format))
     }
