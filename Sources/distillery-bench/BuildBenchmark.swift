@@ -69,8 +69,8 @@ struct BuildBenchmark: ParsableCommand {
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
             let previous = FileManager.default.currentDirectoryPath
-            FileManager.default.changeCurrentDirectoryPath(copy.path)
-            defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+            _ = FileManager.default.changeCurrentDirectoryPath(copy.path)
+            defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
             var pid = pid_t()
             let start = nanoseconds()
             guard posix_spawn(&pid, tool, &actions, nil, argv, environ) == 0 else { throw ValidationError("cannot start \(tool)") }

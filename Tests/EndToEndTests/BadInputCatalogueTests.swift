@@ -573,9 +573,9 @@ import Testing
 
     struct Run { let status: Int32, exited: Bool, standardError: String }
 
-    /// Runs the CLI as `Distillery.run` does, with output to files (no pipe to fill) and a
-    /// watchdog that kills it after `seconds`: a refusal must come at once.
-    func run(_ arguments: [String], in project: URL, base: URL) throws -> Run {
+    /// Runs the CLI as `Distillery.run` does, with output to files in `base` (no pipe to fill)
+    /// and a watchdog that kills it after `limit` seconds: a refusal must come at once.
+    func run(_ arguments: [String], in project: URL, base: URL, limit: Double = seconds) throws -> Run {
         let process = Process()
         process.executableURL = Distillery.executable
         process.arguments = arguments
@@ -587,7 +587,7 @@ import Testing
         try process.run()
         let pid = process.processIdentifier
         let watchdog = DispatchWorkItem { _ = kill(pid, SIGKILL) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + Self.seconds, execute: watchdog)
+        DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: watchdog)
         process.waitUntilExit()
         watchdog.cancel()
         return Run(status: process.terminationStatus, exited: process.terminationReason == .exit,

@@ -1,8 +1,5 @@
 import Foundation
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The chapter front end is linear in a chapter's length: each shape below made it quadratic
 /// (a line of 240 KB of `$x ` took 20.7 s, 720 KB of code and math 23 s, 20,000 bad inline
@@ -25,21 +22,10 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("chapters"), withIntermediateDirectories: true)
         try shape.chapter.write(to: folder.appendingPathComponent("chapters/01-a.md"), atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = Distillery.executable
-        process.arguments = ["check"]
-        process.currentDirectoryURL = folder
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
         let started = Date()
-        try process.run()
-        let pid = process.processIdentifier
-        let watchdog = DispatchWorkItem { _ = kill(pid, SIGKILL) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + Self.limit, execute: watchdog)
-        process.waitUntilExit()
-        watchdog.cancel()
+        let result = try BadInputCatalogueTests().run(["check"], in: folder, base: folder, limit: Self.limit)
         let seconds = Date().timeIntervalSince(started)
-        #expect(process.terminationReason == .exit, "\(shape.name): killed after \(Int(seconds)) s (quadratic?)")
-        #expect(process.terminationStatus == shape.status, "\(shape.name): exit status \(process.terminationStatus)")
+        #expect(result.exited, "\(shape.name): killed after \(Int(seconds)) s (quadratic?)")
+        #expect(result.status == shape.status, "\(shape.name): exit status \(result.status)")
     }
 }

@@ -74,10 +74,3 @@ public final class FileLock: @unchecked Sendable {
         }
     }
 }
-
-/// The system's words for an `errno`, lower-case: "permission denied".
-public enum SystemError {
-    public static func reason(_ code: Int32) -> String {
-        String(cString: strerror(code)).lowercased()
-    }
-}

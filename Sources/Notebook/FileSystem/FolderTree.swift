@@ -134,24 +134,21 @@ public enum FolderTree {
 public enum MountPoints {
     /// The mount points strictly inside the canonical folder `root`, relative to it.
     static func below(_ root: String) -> Set<String> {
-        guard let text = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8) else { return [] }
         let prefix = root == "/" ? "/" : root + "/"
-        var found = Set<String>()
-        for line in text.split(separator: "\n") {
-            let fields = line.split(separator: " ")
-            guard fields.count > 4 else { continue }
-            let point = unescape(fields[4])
-            if point.hasPrefix(prefix), point.count > prefix.count { found.insert(String(point.dropFirst(prefix.count))) }
-        }
-        return found
+        return Set(all().filter { $0.hasPrefix(prefix) && $0.count > prefix.count }.map { String($0.dropFirst(prefix.count)) })
     }
 
     /// Whether the folder at the canonical path `path` is itself a mount point.
     public static func contains(_ path: String) -> Bool {
-        guard let text = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8) else { return false }
-        return text.split(separator: "\n").contains { line in
+        all().contains(path)
+    }
+
+    /// Every mount point's path (the fifth field of each line); none where the file is missing.
+    private static func all() -> [String] {
+        guard let text = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { line in
             let fields = line.split(separator: " ")
-            return fields.count > 4 && unescape(fields[4]) == path
+            return fields.count > 4 ? unescape(fields[4]) : nil
         }
     }
 
