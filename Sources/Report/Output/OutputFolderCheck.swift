@@ -58,22 +58,30 @@ extension OutputWriter {
             throw Diagnostic(at: nil, "refusing to replace '\(shown)': its \(markerFileName) file is not one distillery wrote (it lists no report), so nothing in the folder is known to be the report's; choose another output folder, or empty this one yourself")
         }
         let folders = files.map { Set($0.flatMap(ancestors)) }
+        var foreign = [(path: String, kind: FolderTree.Kind)]()
         for entry in entries {
-            let path = "\(shown)/\(entry.path)"
-            let why: String
+            // What lies inside a folder already named is not named again.
+            if let last = foreign.last, entry.path.hasPrefix(last.path + "/") { continue }
             switch entry.kind {
-            case .file:
-                guard let files, !files.contains(entry.path) else { continue }
-                why = "'\(path)' is not a file the report wrote"
-            case .folder:
-                guard let folders, !folders.contains(entry.path) else { continue }
-                why = "'\(path)' is not a folder the report wrote"
-            case .mountPoint: why = "'\(path)' is a mount point (another file system), which a build never deletes"
-            case .link: why = "'\(path)' is a symbolic link the report did not write"
-            case .other: why = "'\(path)' is a device, pipe or socket the report did not write"
+            case .file: if let files, !files.contains(entry.path) { foreign.append((entry.path, .file)) }
+            case .folder: if let folders, !folders.contains(entry.path) { foreign.append((entry.path, .folder)) }
+            case .mountPoint, .link, .other: foreign.append((entry.path, entry.kind))
             }
-            throw Diagnostic(at: nil, "refusing to replace '\(shown)': \(why); every build replaces the output folder as a whole, so move it out of the folder (or unmount it) first")
         }
+        guard !foreign.isEmpty else { return }
+        let named = foreign.prefix(5).map { entry -> String in
+            let path = "'\(shown)/\(entry.path)'"
+            switch entry.kind {
+            case .file: return "\(path) is not a file the report wrote"
+            case .folder: return "\(path) is not a folder the report wrote"
+            case .mountPoint: return "\(path) is a mount point (another file system), which a build never deletes"
+            case .link: return "\(path) is a symbolic link the report did not write"
+            case .other: return "\(path) is a device, pipe or socket the report did not write"
+            }
+        }
+        let more = foreign.count > 5 ? ", and \(foreign.count - 5) more" : ""
+        let action = foreign.contains { $0.kind == .mountPoint } ? "move them out of the folder (or unmount them)" : "move them out of the folder"
+        throw Diagnostic(at: nil, "refusing to replace '\(shown)': \(named.joined(separator: "; "))\(more); every build replaces the output folder as a whole, so \(action) first")
     }
 
     /// "a/b/c.png" → ["a", "a/b"].
@@ -92,7 +100,7 @@ extension OutputWriter {
                                    output: URL) throws {
         let target = CanonicalPath.of(output)
         let problems = inputs.filter { CanonicalPath.isWithin(CanonicalPath.of(projectDirectory.appendingPathComponent($0.path)), target) }
-            .map { Diagnostic(at: $0.location, "'\($0.path)' is inside the output folder '\(output.relativePath)', which every build replaces (deleting it); move the file out of it, e.g. to data/") }
+            .map { Diagnostic(at: $0.location, "'\($0.path)' is inside the output folder '\(output.relativePath)', which every build replaces; move the file out of it, e.g. to data/") }
         if !problems.isEmpty { throw DiagnosticList(problems) }
     }
 }
